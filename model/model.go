@@ -1,0 +1,209 @@
+// Package model describes actions and the types they reach, the way the wire
+// sees them.
+//
+// The model sits between the scanner and the emitters: scan builds it from Go
+// packages, emit/go and emit/ts render it. It holds no go/types values, so an
+// emitter can be tested from a model written by hand, and every node keeps its
+// source position so output and diagnostics can point back to the source.
+//
+// Everything in a Program is sorted when it is built (packages by import path,
+// actions by source order, named types by name), so emitters iterate it as is
+// and produce deterministic output.
+package model
+
+// Pos is a position in a Go source file. File is absolute; the command makes
+// it relative to the working directory when it prints it.
+type Pos struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// Program is everything one run of the generator found.
+type Program struct {
+	// Packages holds every package that declares actions or named types
+	// that actions reach, sorted by import path.
+	Packages []*Package `json:"packages"`
+
+	// Dirs lists the directory of every package the patterns matched,
+	// sorted, with or without actions: the writer looks there for glue
+	// whose package lost its last action.
+	Dirs []string `json:"dirs,omitempty"`
+}
+
+// Package is one Go package that has actions or declares types they use.
+type Package struct {
+	Path string `json:"path"` // import path, "example.com/shop/cart"
+	Name string `json:"name"` // package name, "cart"
+	Dir  string `json:"dir"`  // absolute directory; actions_gen.go goes here
+	// Key names the package on the wire and in TypeScript: the package name,
+	// made longer by the import path where two packages of the run share a
+	// name ("cart", or "shop_cart" beside "admin_cart"). Action IDs start
+	// with it and the TypeScript module is Key + ".ts".
+	Key     string    `json:"key"`
+	Actions []*Action `json:"actions,omitempty"` // in source order
+	Types   []*Named  `json:"types,omitempty"`   // sorted by name
+}
+
+// Action is one function marked //actions:server.
+type Action struct {
+	ID      string   `json:"id"`     // "cart.AddToCart": Package.Key + "." + Name
+	Name    string   `json:"name"`   // Go name, "AddToCart"
+	TSName  string   `json:"tsName"` // TypeScript export, "addToCart"
+	Doc     string   `json:"doc,omitempty"`
+	Pos     Pos      `json:"pos"`
+	Context bool     `json:"context,omitempty"` // first parameter is a context.Context
+	Params  []*Param `json:"params,omitempty"`  // without the context
+	Result  *Type    `json:"result,omitempty"`  // nil when the function returns no value
+	Error   bool     `json:"error,omitempty"`   // last result is an error
+}
+
+// Param is one parameter of an action, as sent by the client.
+type Param struct {
+	Name   string `json:"name"`   // Go name, "item"; "arg0"… when unnamed or "_"
+	TSName string `json:"tsName"` // TypeScript name: Name, renamed if it is a reserved word
+	Type   *Type  `json:"type"`
+}
+
+// Kind says how a type travels as JSON.
+type Kind string
+
+// The kinds of Type. The comment after each says what the JSON looks like.
+const (
+	KindBool   Kind = "bool"   // true or false
+	KindInt    Kind = "int"    // a number; Type.Go names the Go type (int, uint8…)
+	KindFloat  Kind = "float"  // a number
+	KindString Kind = "string" // a string
+
+	KindBytes         Kind = "bytes"         // []byte: a base64 string, or null when nil
+	KindTime          Kind = "time"          // time.Time: an RFC 3339 string
+	KindDuration      Kind = "duration"      // time.Duration: an integer number of nanoseconds
+	KindRawMessage    Kind = "rawMessage"    // json.RawMessage: any JSON value
+	KindAny           Kind = "any"           // an empty interface: any JSON value
+	KindMarshaler     Kind = "marshaler"     // implements json.Marshaler: any JSON value
+	KindTextMarshaler Kind = "textMarshaler" // implements encoding.TextMarshaler: a string
+
+	KindPointer Kind = "pointer" // Elem, or null
+	KindSlice   Kind = "slice"   // an array of Elem, or null when nil
+	KindArray   Kind = "array"   // an array of exactly Len Elem
+	KindMap     Kind = "map"     // an object with Key keys and Elem values, or null when nil
+	KindStruct  Kind = "struct"  // an object with Fields: an anonymous struct written inline
+
+	KindNamed     Kind = "named"     // a reference to a named type declared in a Package
+	KindTypeParam Kind = "typeParam" // a type parameter of the enclosing generic type, by Name
+)
+
+// Type is the wire view of a Go type, with enough of the Go type kept to
+// write it back as Go (Go, Pkg, Name, TypeArgs).
+type Type struct {
+	Kind Kind `json:"kind"`
+
+	// Go is the Go spelling of a predeclared type, for kinds KindBool, KindInt,
+	// KindFloat and KindString ("int64", "uint8", "string"), and of the standard
+	// library types behind Bytes ("[]byte"), Time ("time.Time"), Duration
+	// ("time.Duration"), RawMessage ("json.RawMessage") and Any ("any").
+	Go string `json:"go,omitempty"`
+
+	// Bits is the size of an Int or Float (8, 16, 32, 64); Unsigned marks
+	// unsigned integers. Together they tell which values are exact in a
+	// JavaScript number.
+	Bits     int  `json:"bits,omitempty"`
+	Unsigned bool `json:"unsigned,omitempty"`
+
+	Elem *Type `json:"elem,omitempty"` // Pointer, Slice, Array, Map
+	Len  int64 `json:"len,omitempty"`  // Array
+	Key  *Type `json:"key,omitempty"`  // Map: String, Int, or TextMarshaler / Named with one
+
+	Fields []*Field `json:"fields,omitempty"` // Struct
+
+	// KindNamed and KindTypeParam. Pkg is the import path of the declaring
+	// package and Name the type's name; TypeArgs instantiate a generic type.
+	// A KindNamed reference always has its declaration in Program (see
+	// Program.Lookup). Types of the standard library are never declared
+	// there: time.Time, time.Duration and json.RawMessage have kinds of their
+	// own, and any other standard library type that marshals itself (such as
+	// netip.Addr) is written inline as KindMarshaler or KindTextMarshaler,
+	// keeping Pkg and Name so the Go glue can spell it.
+	Pkg      string  `json:"pkg,omitempty"`
+	Name     string  `json:"name,omitempty"`
+	TypeArgs []*Type `json:"typeArgs,omitempty"`
+}
+
+// Field is one JSON member of a struct, after encoding/json's rules for
+// tags and embedding have been applied: promoted fields appear here
+// directly, fields hidden by a conflict or by json:"-" do not.
+type Field struct {
+	Name   string `json:"name"`   // JSON member name
+	GoName string `json:"goName"` // Go selector path, "Base.ID" for a promoted field
+	Doc    string `json:"doc,omitempty"`
+	Pos    Pos    `json:"pos"`
+	Type   *Type  `json:"type"`
+
+	// Optional marks a member the encoder may leave out: omitempty on a
+	// type it can be empty for, omitzero, or a field promoted through an
+	// embedded pointer that may be nil.
+	Optional  bool `json:"optional,omitempty"`
+	OmitEmpty bool `json:"omitEmpty,omitempty"`
+	OmitZero  bool `json:"omitZero,omitempty"`
+	// Quoted is the ",string" option on a field of bool, number or string
+	// kind (pointers to them included): the value travels inside a string.
+	Quoted bool `json:"quoted,omitempty"`
+	// TSType overrides the field's TypeScript type, from a ts_type or
+	// tstype struct tag.
+	TSType string `json:"tsType,omitempty"`
+}
+
+// Named is a named type declared in a package and reached by an action.
+type Named struct {
+	Name       string   `json:"name"`
+	Doc        string   `json:"doc,omitempty"`
+	Pos        Pos      `json:"pos"`
+	TypeParams []string `json:"typeParams,omitempty"` // in order: "T", "K"
+
+	// Type is the wire shape of the type: a Struct, a basic kind for an
+	// enum or a defined scalar, Marshaler or TextMarshaler when the type
+	// has those methods, or any other kind for types like []Item.
+	Type *Type `json:"type"`
+
+	// Enum lists the named constants of this type declared in its package,
+	// in source order. Empty unless the type is a defined bool, number or
+	// string with constants.
+	Enum []*EnumValue `json:"enum,omitempty"`
+
+	// Validate marks a type with a Validate() error method (value or
+	// pointer receiver); the runtime calls it before the action.
+	Validate bool `json:"validate,omitempty"`
+}
+
+// EnumValue is one constant of an enum.
+type EnumValue struct {
+	Name  string `json:"name"`  // Go name, "StatusPaid"
+	Value string `json:"value"` // JSON literal, `"paid"` or `2`
+	Doc   string `json:"doc,omitempty"`
+}
+
+// Lookup returns the named type called name declared in the package with
+// import path pkg, or nil.
+func (p *Program) Lookup(pkg, name string) *Named {
+	for _, pk := range p.Packages {
+		if pk.Path != pkg {
+			continue
+		}
+		for _, n := range pk.Types {
+			if n.Name == name {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// Package returns the package with the given import path, or nil.
+func (p *Program) Package(path string) *Package {
+	for _, pk := range p.Packages {
+		if pk.Path == path {
+			return pk
+		}
+	}
+	return nil
+}
