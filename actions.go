@@ -11,7 +11,14 @@
 // The package uses the standard library only.
 package actions
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+)
 
 // GeneratedCodeVersion1 is referenced by every generated actions_gen.go. When
 // the contract between glue and runtime changes, it is renamed, so glue made
@@ -38,7 +45,9 @@ type Action struct {
 
 // Args decodes the arguments of one call, in order.
 type Args struct {
-	// filled in by the handler
+	params []string          // names of the arguments, for messages
+	elems  []json.RawMessage // the arguments' JSON, one per param
+	next   int               // index of the next argument to decode
 }
 
 // Decode decodes the next argument into v, which must be a non-nil pointer.
@@ -46,5 +55,39 @@ type Args struct {
 // is returned as an *Error with CodeInvalidArgument that names the argument;
 // generated glue returns it unchanged.
 func (a *Args) Decode(v any) error {
-	panic("not implemented yet")
+	if a.next >= len(a.elems) {
+		return fmt.Errorf("actions: Decode called %d times for %d arguments", a.next+1, len(a.elems))
+	}
+	i := a.next
+	a.next++
+	dec := json.NewDecoder(bytes.NewReader(a.elems[i]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return Errorf(CodeInvalidArgument, "argument %s: %v", a.params[i], err)
+	}
+	return validate(a.params[i], v)
+}
+
+// validate calls the Validate method of the decoded argument, through the
+// pointer v or on the value it points to.
+func validate(name string, v any) error {
+	val, ok := v.(validator)
+	if !ok {
+		rv := reflect.ValueOf(v)
+		if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+			val, ok = rv.Elem().Interface().(validator)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	err := val.Validate()
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return Errorf(CodeInvalidArgument, "argument %s: %v", name, err)
 }
