@@ -116,6 +116,13 @@ type Type struct {
 
 	Fields []*Field `json:"fields,omitempty"` // Struct
 
+	// GoFields lists the fields of a Struct as declared in Go, in order,
+	// embedded, unexported and json:"-" fields included. Fields is the wire
+	// view; GoFields lets the Go glue spell an anonymous struct exactly, as
+	// two struct types are identical only when their field names, types,
+	// embedding and tags all match.
+	GoFields []*GoField `json:"goFields,omitempty"`
+
 	// KindNamed and KindTypeParam. Pkg is the import path of the declaring
 	// package and Name the type's name; TypeArgs instantiate a generic type.
 	// A KindNamed reference always has its declaration in Program (see
@@ -151,6 +158,14 @@ type Field struct {
 	// TSType overrides the field's TypeScript type, from a ts_type or
 	// tstype struct tag.
 	TSType string `json:"tsType,omitempty"`
+}
+
+// GoField is one field of a struct as declared in Go.
+type GoField struct {
+	Name     string `json:"name"`               // Go field name; for an embedded field, its type's name
+	Embedded bool   `json:"embedded,omitempty"` // declared without a name
+	Tag      string `json:"tag,omitempty"`      // the raw struct tag, without quotes
+	Type     *Type  `json:"type"`               // for an embedded field, the Named or Pointer to Named
 }
 
 // Named is a named type declared in a package and reached by an action.
