@@ -1,0 +1,90 @@
+package tsemit
+
+import (
+	"strings"
+)
+
+// writeDoc writes a Go doc comment as a JSDoc comment, each line starting
+// with indent, followed by a paragraph see that points back to the Go
+// source (none when see is empty). Nothing is written when both are empty.
+//
+// Go's doc comments are plain text with a few conventions; the ones that
+// matter to a reader in an editor are kept: paragraphs stay paragraphs, and
+// indented lines (code blocks) are fenced with ``` so that the editor shows
+// them as code.
+func writeDoc(b *strings.Builder, indent, doc, see string) {
+	lines := docLines(doc)
+	if see != "" {
+		if len(lines) > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, "@see "+see)
+	}
+	if len(lines) == 0 {
+		return
+	}
+	if len(lines) == 1 && !strings.HasPrefix(lines[0], "@") {
+		b.WriteString(indent + "/** " + lines[0] + " */\n")
+		return
+	}
+	b.WriteString(indent + "/**\n")
+	for _, l := range lines {
+		if l == "" {
+			b.WriteString(indent + " *\n")
+		} else {
+			b.WriteString(indent + " * " + l + "\n")
+		}
+	}
+	b.WriteString(indent + " */\n")
+}
+
+// docLines returns the lines of a Go doc comment as JSDoc text, without
+// leading or trailing blank lines, with code blocks fenced and "*/" made
+// harmless.
+func docLines(doc string) []string {
+	doc = strings.ReplaceAll(doc, "*/", "*\\/")
+	var out []string
+	inCode := false
+	for _, l := range strings.Split(strings.TrimSpace(doc), "\n") {
+		l = strings.TrimRight(l, " \t")
+		code := strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "  ")
+		switch {
+		case code && !inCode:
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+			out = append(out, "```")
+			inCode = true
+		case !code && inCode && l != "":
+			out = closeCode(out)
+			inCode = false
+		}
+		if code {
+			l = strings.TrimPrefix(l, "\t")
+			l = strings.ReplaceAll(l, "\t", "    ")
+		}
+		out = append(out, l)
+	}
+	if inCode {
+		out = closeCode(out)
+	}
+	if len(out) == 1 && out[0] == "" {
+		return nil
+	}
+	return out
+}
+
+// closeCode ends a fenced code block, before the blank lines that separate
+// it from the next paragraph.
+func closeCode(out []string) []string {
+	n := len(out)
+	for n > 0 && out[n-1] == "" {
+		n--
+	}
+	blanks := len(out) - n
+	out = append(out[:n], "```")
+	for range blanks {
+		out = append(out, "")
+	}
+	return out
+}

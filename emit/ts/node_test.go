@@ -1,0 +1,109 @@
+package tsemit
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	rootOnce sync.Once
+	rootDir  string
+)
+
+// repoRoot returns the directory of go.mod above the test's directory.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	rootOnce.Do(func() {
+		dir, err := os.Getwd()
+		if err != nil {
+			return
+		}
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				rootDir = dir
+				return
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				return
+			}
+			dir = parent
+		}
+	})
+	if rootDir == "" {
+		t.Fatal("cannot find go.mod above the test's directory")
+	}
+	return rootDir
+}
+
+// nodeTool returns the path of a tool installed in node_modules/.bin at the
+// repository root, failing the test when it is missing.
+func nodeTool(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(repoRoot(t), "node_modules", ".bin", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("%s is missing: run make test or npm ci at the repository root (%v)", name, err)
+	}
+	return path
+}
+
+// nodeBinary returns the path of node, failing the test when it is missing.
+func nodeBinary(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is missing: install Node 20 or later, then run make test or npm ci (%v)", err)
+	}
+	return path
+}
+
+// run runs a command in dir and fails the test with its output if it fails.
+func run(t *testing.T, dir string, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// writeFiles writes files (by path relative to dir) under dir.
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// copyDir copies the regular files of src into dst, not recursively.
+func copyDir(t *testing.T, src, dst string, keep func(name string) bool) {
+	t.Helper()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		if e.IsDir() || !keep(e.Name()) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	writeFiles(t, dst, files)
+}

@@ -1,0 +1,114 @@
+// The runtime of the generated TypeScript client: every generated stub calls
+// call() below. It needs nothing but fetch, AbortSignal and JSON, so it runs
+// in browsers, Node 18+, Deno and Bun without dependencies.
+
+/** Settings for every call, set once with {@link configure}. */
+export interface Config {
+  /**
+   * Where the actions are served, without the "/_actions" path: "" (the
+   * default) for the page's own origin, or an origin like
+   * "https://api.example.com".
+   */
+  baseURL?: string;
+  /** The fetch function to use; the global fetch by default. */
+  fetch?: typeof fetch;
+  /** Headers sent with every call, such as an authorization header. */
+  headers?: Record<string, string>;
+  /** Whether cookies are sent: fetch's credentials mode. */
+  credentials?: "omit" | "same-origin" | "include";
+}
+
+/** Options of one call, the last argument of every generated function. */
+export interface CallOptions {
+  /** Aborts the call; the server sees its context canceled. */
+  signal?: AbortSignal;
+  /** Headers for this call, added to (and overriding) the configured ones. */
+  headers?: Record<string, string>;
+}
+
+/** The error codes of the wire protocol, and "unknown" (see ActionError). */
+export type ErrorCode =
+  | "invalid_argument"
+  | "unauthenticated"
+  | "permission_denied"
+  | "not_found"
+  | "already_exists"
+  | "aborted"
+  | "failed_precondition"
+  | "resource_exhausted"
+  | "unimplemented"
+  | "unavailable"
+  | "deadline_exceeded"
+  | "internal"
+  | "unknown";
+
+let config: Config = {};
+
+/**
+ * Sets the settings of every later call, replacing the ones set before.
+ */
+export function configure(c: Config): void {
+  config = c;
+}
+
+/**
+ * The error a failed call rejects with: the server answered, but not with
+ * success. A call that never got an answer (network failure, abort) rejects
+ * with fetch's own error instead.
+ */
+export class ActionError extends Error {
+  /**
+   * The error code the server sent, or "unknown" when the response was not
+   * an error of the wire protocol (for instance an HTML page from a proxy).
+   */
+  readonly code: ErrorCode | (string & {});
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** Structured details the server attached, if any. */
+  readonly details?: unknown;
+  /**
+   * The error ID of an internal error, also written to the server's log, so
+   * a report can be matched to the log line.
+   */
+  readonly id?: string;
+
+  constructor(code: string, message: string, status: number, details?: unknown, id?: string) {
+    super(message);
+    this.name = "ActionError";
+    this.code = code;
+    this.status = status;
+    if (details !== undefined) this.details = details;
+    if (id !== undefined) this.id = id;
+  }
+}
+
+/**
+ * Calls the action id with the arguments args and resolves with its result:
+ * the parsed JSON of a 200 response, or undefined for 204.
+ */
+export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+  const c = config;
+  // Only set members go in: under exactOptionalPropertyTypes, fetch's
+  // options do not take undefined.
+  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body: string } = {
+    method: "POST",
+    headers: { ...c.headers, ...opts.headers, "Content-Type": "application/json" },
+    body: JSON.stringify(args),
+  };
+  if (c.credentials) init.credentials = c.credentials;
+  if (opts.signal) init.signal = opts.signal;
+  const res = await (c.fetch ?? fetch)(`${(c.baseURL ?? "").replace(/\/$/, "")}/_actions/${id}`, init);
+  const text = await res.text();
+  let body;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: handled below as a response of an unknown kind.
+    if (res.ok) throw new ActionError("unknown", "the response is not JSON", res.status);
+  }
+  if (res.ok) return body as T;
+  if (typeof body?.code == "string") {
+    throw new ActionError(body.code, String(body.message ?? ""), res.status, body.details, body.id);
+  }
+  throw new ActionError("unknown", `HTTP ${res.status}`, res.status);
+}

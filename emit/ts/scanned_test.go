@@ -1,0 +1,5 @@
+package tsemit
+
+// scannedCases returns the golden cases loaded from Go packages with the
+// scanner.
+func scannedCases() []goldenCase { return nil }

@@ -1,0 +1,200 @@
+// Package tsemit writes the TypeScript half of the generated code: one module
+// per Go package with its types and one async function per action, and the
+// runtime those functions call.
+//
+// The TypeScript types describe the JSON that encoding/json (v1) writes, not
+// the Go types: a nil slice is null, so a slice is T[] | null; a []byte is a
+// base64 string; omitempty makes a member optional. The model already applies
+// encoding/json's rules for tags and embedding, so this package only renders.
+package tsemit
+
+import (
+	_ "embed"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/actionsgo/actions/emit"
+	"github.com/actionsgo/actions/model"
+)
+
+// runtimeSource is runtime.ts, the runtime every generated module imports.
+// It is a real TypeScript file, so the tests type-check it as it is.
+//
+//go:embed runtime.ts
+var runtimeSource string
+
+// RuntimeModule is the name of the runtime module in the output directory.
+const RuntimeModule = "runtime.ts"
+
+// Generate returns dir/runtime.ts and one module dir/<Package.Key>.ts for each
+// package of prog that has actions or types, in the order of prog.Packages.
+func Generate(prog *model.Program, dir string) ([]emit.File, error) {
+	files := []emit.File{{
+		Path:    filepath.Join(dir, RuntimeModule),
+		Content: []byte(emit.Header + "\n\n" + runtimeSource),
+	}}
+	for _, pkg := range prog.Packages {
+		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
+			continue
+		}
+		src, err := newModule(prog, pkg).render()
+		if err != nil {
+			return nil, fmt.Errorf("tsemit: package %s: %w", pkg.Path, err)
+		}
+		files = append(files, emit.File{
+			Path:    filepath.Join(dir, pkg.Key+".ts"),
+			Content: []byte(src),
+		})
+	}
+	return files, nil
+}
+
+// module renders the TypeScript module of one Go package.
+type module struct {
+	prog *model.Program
+	pkg  *model.Package
+
+	// imports is what the module imports, computed before rendering so
+	// that names can be chosen without collisions.
+	imports *importSet
+	// callName and optsType are the local names of the runtime's call and
+	// CallOptions: "call" and "CallOptions" unless the package declares
+	// those names itself.
+	callName, optsType string
+}
+
+func newModule(prog *model.Program, pkg *model.Package) *module {
+	m := &module{prog: prog, pkg: pkg}
+	m.imports = newImportSet(m.localTypeNames(), m.localValueNames())
+	if len(pkg.Actions) > 0 {
+		m.callName = m.imports.add(runtimeSpecifier, "call", false)
+		m.optsType = m.imports.add(runtimeSpecifier, "CallOptions", true)
+	}
+	m.collectImports()
+	return m
+}
+
+// runtimeSpecifier is how a module imports the runtime.
+const runtimeSpecifier = "./runtime.js"
+
+// localTypeNames returns the names the module declares as types.
+func (m *module) localTypeNames() []string {
+	var names []string
+	for _, n := range m.pkg.Types {
+		names = append(names, n.Name)
+	}
+	return names
+}
+
+// localValueNames returns the names the module declares as values, and the
+// parameter names of its functions, which would shadow an imported value.
+func (m *module) localValueNames() []string {
+	var names []string
+	for _, n := range m.pkg.Types {
+		if len(n.Enum) > 0 {
+			names = append(names, n.Name)
+		}
+	}
+	for _, a := range m.pkg.Actions {
+		names = append(names, a.TSName)
+		for _, p := range a.Params {
+			names = append(names, p.TSName)
+		}
+	}
+	return names
+}
+
+// collectImports adds the named types of other packages that the module's
+// declarations refer to.
+func (m *module) collectImports() {
+	var visit func(t *model.Type)
+	visit = func(t *model.Type) {
+		if t == nil {
+			return
+		}
+		if t.Kind == model.KindNamed && t.Pkg != m.pkg.Path {
+			if other := m.prog.Package(t.Pkg); other != nil && m.prog.Lookup(t.Pkg, t.Name) != nil {
+				m.imports.addType(other, t.Name)
+			}
+		}
+		visit(t.Elem)
+		visit(t.Key)
+		for _, f := range t.Fields {
+			if f.TSType == "" {
+				visit(f.Type)
+			}
+		}
+		for _, a := range t.TypeArgs {
+			visit(a)
+		}
+	}
+	for _, n := range m.pkg.Types {
+		visit(n.Type)
+	}
+	for _, a := range m.pkg.Actions {
+		for _, p := range a.Params {
+			visit(p.Type)
+		}
+		visit(a.Result)
+	}
+}
+
+// render returns the module's source.
+func (m *module) render() (string, error) {
+	var b strings.Builder
+	b.WriteString(emit.Header + "\n")
+	if imp := m.imports.render(); imp != "" {
+		b.WriteString("\n" + imp)
+	}
+	for _, n := range m.pkg.Types {
+		b.WriteString("\n")
+		if err := m.writeNamed(&b, n); err != nil {
+			return "", fmt.Errorf("type %s: %w", n.Name, err)
+		}
+	}
+	for _, a := range m.pkg.Actions {
+		b.WriteString("\n")
+		if err := m.writeAction(&b, a); err != nil {
+			return "", fmt.Errorf("action %s: %w", a.Name, err)
+		}
+	}
+	return b.String(), nil
+}
+
+// writeAction writes the async function that calls action a:
+//
+//	export async function addToCart(item: CartItem, opts?: CallOptions): Promise<Cart> {
+//	  return call<Cart>("cart.AddToCart", [item], opts);
+//	}
+func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
+	writeDoc(b, "", a.Doc, "Go: func "+m.pkg.Path+"."+a.Name)
+	taken := map[string]bool{}
+	var params, args []string
+	for _, p := range a.Params {
+		t, err := m.typeExpr(p.Type, "")
+		if err != nil {
+			return fmt.Errorf("parameter %s: %w", p.Name, err)
+		}
+		params = append(params, p.TSName+": "+t)
+		args = append(args, p.TSName)
+		taken[p.TSName] = true
+	}
+	opts := "opts"
+	for taken[opts] {
+		opts += "_"
+	}
+	params = append(params, opts+"?: "+m.optsType)
+	result := "void"
+	if a.Result != nil {
+		t, err := m.typeExpr(a.Result, "")
+		if err != nil {
+			return fmt.Errorf("result: %w", err)
+		}
+		result = t
+	}
+	fmt.Fprintf(b, "export async function %s(%s): Promise<%s> {\n", a.TSName, strings.Join(params, ", "), result)
+	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, result, quote(a.ID), strings.Join(args, ", "), opts)
+	b.WriteString("}\n")
+	return nil
+}

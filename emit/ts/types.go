@@ -1,0 +1,343 @@
+package tsemit
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/actionsgo/actions/model"
+)
+
+// writeNamed writes the declaration of a named type: an interface for a
+// struct, a union of literals and a const object for an enum, and a type
+// alias for anything else.
+func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
+	writeDoc(b, "", n.Doc, "Go: type "+m.pkg.Path+"."+n.Name)
+	name := n.Name
+	if len(n.TypeParams) > 0 {
+		name += "<" + strings.Join(n.TypeParams, ", ") + ">"
+	}
+	switch {
+	case len(n.Enum) > 0:
+		return m.writeEnum(b, n)
+	case n.Type.Kind == model.KindStruct && len(n.Type.Fields) > 0:
+		fmt.Fprintf(b, "export interface %s ", name)
+		if err := m.writeFields(b, n.Type.Fields, ""); err != nil {
+			return err
+		}
+		b.WriteString("\n")
+		return nil
+	}
+	t, err := m.typeExpr(n.Type, "")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "export type %s = %s;\n", name, t)
+	return nil
+}
+
+// writeEnum writes an enum as a union of its values and a const object of
+// the same name that holds them:
+//
+//	export type Status = "pending" | "paid";
+//	export const Status = { Pending: "pending", Paid: "paid" } as const;
+//
+// A TypeScript enum would not be erasable syntax.
+func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
+	var union []string
+	seen := map[string]bool{}
+	for _, v := range n.Enum {
+		lit, err := literal(v.Value)
+		if err != nil {
+			return fmt.Errorf("constant %s: %w", v.Name, err)
+		}
+		if !seen[lit] {
+			seen[lit] = true
+			union = append(union, lit)
+		}
+	}
+	fmt.Fprintf(b, "export type %s = %s;\n\n", n.Name, strings.Join(union, " | "))
+	fmt.Fprintf(b, "export const %s = {\n", n.Name)
+	keys := enumKeys(n)
+	for i, v := range n.Enum {
+		writeDoc(b, "  ", v.Doc, "")
+		lit, _ := literal(v.Value)
+		fmt.Fprintf(b, "  %s: %s,\n", propertyName(keys[i]), lit)
+	}
+	b.WriteString("} as const;\n")
+	return nil
+}
+
+// enumKeys returns the keys of an enum's const object: the Go constant
+// names without the type name where they start with it and the rest starts
+// a new word ("StatusPaid" → "Paid"). If that would make two keys equal,
+// every key keeps its Go name.
+func enumKeys(n *model.Named) []string {
+	keys := make([]string, len(n.Enum))
+	seen := map[string]bool{}
+	for i, v := range n.Enum {
+		rest, ok := strings.CutPrefix(v.Name, n.Name)
+		if !ok || rest == "" || !unicode.IsUpper([]rune(rest)[0]) || seen[rest] {
+			for i, v := range n.Enum {
+				keys[i] = v.Name
+			}
+			return keys
+		}
+		seen[rest] = true
+		keys[i] = rest
+	}
+	return keys
+}
+
+// literal turns the JSON literal of an enum value into a TypeScript literal:
+// numbers and booleans as they are, strings re-quoted without the HTML
+// escapes encoding/json adds.
+func literal(jsonValue string) (string, error) {
+	var v any
+	if err := json.Unmarshal([]byte(jsonValue), &v); err != nil {
+		return "", fmt.Errorf("value %s is not a JSON literal: %v", jsonValue, err)
+	}
+	switch v := v.(type) {
+	case string:
+		return quote(v), nil
+	case float64, bool:
+		return strings.TrimSpace(jsonValue), nil
+	}
+	return "", fmt.Errorf("value %s is not a string, number or boolean", jsonValue)
+}
+
+// writeFields writes the members of a struct as an object type, indented by
+// indent, with a doc comment for each documented field.
+func (m *module) writeFields(b *strings.Builder, fields []*model.Field, indent string) error {
+	b.WriteString("{\n")
+	for _, f := range fields {
+		t, err := m.fieldType(f, indent+"  ")
+		if err != nil {
+			return fmt.Errorf("field %s: %w", f.GoName, err)
+		}
+		writeDoc(b, indent+"  ", f.Doc, "")
+		opt := ""
+		if f.Optional {
+			opt = "?"
+		}
+		fmt.Fprintf(b, "%s  %s%s: %s;\n", indent, propertyName(f.Name), opt, t)
+	}
+	b.WriteString(indent + "}")
+	return nil
+}
+
+// fieldType returns the type of a struct member: the ts_type override, a
+// string for a ",string" scalar, or the type of the field's Go type.
+func (m *module) fieldType(f *model.Field, indent string) (string, error) {
+	switch {
+	case f.TSType != "":
+		return f.TSType, nil
+	case f.Quoted:
+		// The option applies to scalars and pointers to them; a nil
+		// pointer is still written as null.
+		if f.Type.Kind == model.KindPointer {
+			return "string | null", nil
+		}
+		return "string", nil
+	}
+	return m.typeExpr(f.Type, indent)
+}
+
+// typeExpr returns the TypeScript type of t. Object types written inline
+// start their lines with indent.
+func (m *module) typeExpr(t *model.Type, indent string) (string, error) {
+	u, err := m.union(t, indent)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(u, " | "), nil
+}
+
+// union returns the members of the TypeScript union for t, so that null
+// appears once however many pointers lead to a value.
+func (m *module) union(t *model.Type, indent string) ([]string, error) {
+	if t == nil {
+		return nil, fmt.Errorf("missing type")
+	}
+	switch t.Kind {
+	case model.KindBool:
+		return []string{"boolean"}, nil
+	case model.KindInt, model.KindFloat, model.KindDuration:
+		return []string{"number"}, nil
+	case model.KindString, model.KindTime, model.KindTextMarshaler:
+		return []string{"string"}, nil
+	case model.KindBytes:
+		return []string{"string", "null"}, nil
+	case model.KindRawMessage, model.KindAny, model.KindMarshaler:
+		return []string{"unknown"}, nil
+	case model.KindPointer:
+		u, err := m.union(t.Elem, indent)
+		if err != nil {
+			return nil, err
+		}
+		return withNull(u), nil
+	case model.KindSlice:
+		e, err := m.elemExpr(t.Elem, indent)
+		if err != nil {
+			return nil, err
+		}
+		return []string{e + "[]", "null"}, nil
+	case model.KindArray:
+		e, err := m.elemExpr(t.Elem, indent)
+		if err != nil {
+			return nil, err
+		}
+		return []string{e + "[]"}, nil
+	case model.KindMap:
+		r, err := m.record(t, indent)
+		if err != nil {
+			return nil, err
+		}
+		return []string{r, "null"}, nil
+	case model.KindStruct:
+		if len(t.Fields) == 0 {
+			return []string{"Record<string, never>"}, nil
+		}
+		var b strings.Builder
+		if err := m.writeFields(&b, t.Fields, indent); err != nil {
+			return nil, err
+		}
+		return []string{b.String()}, nil
+	case model.KindNamed:
+		return m.reference(t, indent)
+	case model.KindTypeParam:
+		return []string{t.Name}, nil
+	}
+	return nil, fmt.Errorf("unknown kind %q", t.Kind)
+}
+
+// withNull adds null to a union that does not have it.
+func withNull(u []string) []string {
+	for _, s := range u {
+		if s == "null" {
+			return u
+		}
+	}
+	return append(u, "null")
+}
+
+// elemExpr returns the element type of an array, in parentheses when it is
+// a union.
+func (m *module) elemExpr(t *model.Type, indent string) (string, error) {
+	u, err := m.union(t, indent)
+	if err != nil {
+		return "", err
+	}
+	if len(u) > 1 {
+		return "(" + strings.Join(u, " | ") + ")", nil
+	}
+	return u[0], nil
+}
+
+// reference returns a reference to a named type, with its type arguments.
+func (m *module) reference(t *model.Type, indent string) ([]string, error) {
+	name := t.Name
+	if t.Pkg != m.pkg.Path {
+		pkg := m.prog.Package(t.Pkg)
+		if pkg == nil || m.prog.Lookup(t.Pkg, t.Name) == nil {
+			return nil, fmt.Errorf("type %s.%s is not declared in the program", t.Pkg, t.Name)
+		}
+		name = m.imports.localName(pkg, t.Name)
+	}
+	if len(t.TypeArgs) > 0 {
+		var args []string
+		for _, a := range t.TypeArgs {
+			s, err := m.typeExpr(a, indent)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, s)
+		}
+		name += "<" + strings.Join(args, ", ") + ">"
+	}
+	return []string{name}, nil
+}
+
+// record returns the object type of a map. encoding/json writes every key
+// as a string: integers in decimal, text marshalers as their text. A map
+// need not have every key of an enum, so enum keys make a Partial record.
+func (m *module) record(t *model.Type, indent string) (string, error) {
+	v, err := m.typeExpr(t.Elem, indent)
+	if err != nil {
+		return "", err
+	}
+	key := "string"
+	if k := t.Key; k != nil && k.Kind == model.KindNamed {
+		if n := m.prog.Lookup(k.Pkg, k.Name); n != nil && len(n.Enum) > 0 {
+			u, err := m.reference(k, indent)
+			if err != nil {
+				return "", err
+			}
+			key = u[0]
+			if n.Type.Kind != model.KindString {
+				// Numbers travel as their decimal strings.
+				key = "`${" + key + "}`"
+			}
+			return "Partial<Record<" + key + ", " + v + ">>", nil
+		}
+	}
+	return "Record<" + key + ", " + v + ">", nil
+}
+
+// propertyName returns name as an object member name: as it is when it is
+// an identifier, quoted otherwise ("-", "a-b").
+func propertyName(name string) string {
+	if isIdentifier(name) {
+		return name
+	}
+	return quote(name)
+}
+
+// isIdentifier reports whether s is a JavaScript identifier name (ASCII
+// letters, digits, _ and $, not starting with a digit); reserved words are
+// valid member names.
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_' || r == '$' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+		case '0' <= r && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// quote returns s as a double-quoted TypeScript string literal.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\u2028', '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

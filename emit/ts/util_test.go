@@ -1,0 +1,5 @@
+package tsemit
+
+import "slices"
+
+func slicesSort(s []string) { slices.Sort(s) }
