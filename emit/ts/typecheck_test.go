@@ -45,7 +45,7 @@ func TestTypeCheckFails(t *testing.T) {
 	tsc := nodeTool(t, "tsc")
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{
-		"package.json": []byte(`{"type": "module"}` + "\n"),
+		"package.json":     []byte(`{"type": "module"}` + "\n"),
 		"typetests/bad.ts": []byte("// @ts-expect-error nothing is wrong here\nexport const a: number = 1;\nexport const b: string = 2;\n"),
 	})
 	copyDir(t, filepath.Join("testdata", "tsc"), dir, func(string) bool { return true })
