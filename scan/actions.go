@@ -1,0 +1,260 @@
+package scan
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/actionsgo/actions/internal/tsname"
+	"github.com/actionsgo/actions/model"
+)
+
+// scanPackage finds the directives of one package loaded from source,
+// reports their misuse, and adds the package's actions to the Program.
+func (s *scanner) scanPackage(p *packages.Package) {
+	var marks []mark
+	for _, f := range p.Syntax {
+		marks = append(marks, s.fileMarks(f)...)
+	}
+	if len(marks) == 0 && !s.hasDirectiveProblem(p) {
+		return // the text was there, but not as a directive
+	}
+	// Type errors in a package with actions are the user's to fix; its
+	// actions are still checked so every problem shows in one run.
+	for _, e := range p.Errors {
+		s.addError(e)
+	}
+	if p.Types == nil || p.TypesInfo == nil {
+		return
+	}
+	pkg := s.packageOf(p.Types)
+	pkg.Dir = p.Dir
+	tsNames := map[string]string{} // TypeScript name → Go name, to catch clashes
+	for _, m := range marks {
+		obj, _ := p.TypesInfo.Defs[m.fn.Name].(*types.Func)
+		if obj == nil {
+			continue
+		}
+		a := s.action(pkg, m.fn, obj)
+		if a == nil {
+			continue
+		}
+		if other, ok := tsNames[a.TSName]; ok {
+			s.errorf(m.fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s; rename one of them", a.Name, a.TSName, other)
+			continue
+		}
+		tsNames[a.TSName] = a.Name
+		pkg.Actions = append(pkg.Actions, a)
+	}
+}
+
+// mark is a function that a directive makes an action.
+type mark struct {
+	fn *ast.FuncDecl
+}
+
+// hasDirectiveProblem is set by fileMarks when it reported a misused
+// directive in the package, so the package's own errors are reported too.
+func (s *scanner) hasDirectiveProblem(p *packages.Package) bool {
+	return s.misused[p.PkgPath]
+}
+
+// fileMarks returns the functions of f marked as actions, in source order,
+// and reports every misplaced or malformed directive of f.
+func (s *scanner) fileMarks(f *ast.File) []mark {
+	ds := findDirectives(f)
+	if len(ds) == 0 {
+		return nil
+	}
+	pkgPath := s.pathOfFile(f)
+	problem := func(pos token.Pos, format string, args ...any) {
+		s.errorf(pos, format, args...)
+		s.misused[pkgPath] = true
+	}
+	var fileLevel *directive
+	byFunc := map[*ast.FuncDecl][]directive{}
+	for i := range ds {
+		d := &ds[i]
+		if d.problem != "" {
+			problem(d.pos, "%s", d.problem)
+			continue
+		}
+		if d.group.End() < f.Package {
+			if fileLevel != nil {
+				problem(d.pos, "duplicate %s: the file already has one at line %d", directiveText, s.fset.Position(fileLevel.pos).Line)
+				continue
+			}
+			fileLevel = d
+			continue
+		}
+		if fn, ok := attachedFunc(f, d.group); ok {
+			byFunc[fn] = append(byFunc[fn], *d)
+			continue
+		}
+		problem(d.pos, "%s", misplaced(f, d.pos))
+	}
+
+	var marks []mark
+	for _, decl := range f.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		own := byFunc[fn]
+		switch {
+		case len(own) == 0 && (fileLevel == nil || fn.Recv != nil || !fn.Name.IsExported()):
+			continue
+		case len(own) > 0 && fn.Recv != nil:
+			problem(own[0].pos, "%s on method %s: only top-level functions can be actions", directiveText, fn.Name.Name)
+			continue
+		case len(own) > 0 && fn.Name.Name == "init":
+			problem(own[0].pos, "%s on init: init cannot be called, so it cannot be an action", directiveText)
+			continue
+		}
+		for i := 1; i < len(own); i++ {
+			problem(own[i].pos, "duplicate %s on %s", directiveText, fn.Name.Name)
+		}
+		if len(own) > 0 && fileLevel != nil {
+			problem(own[0].pos, "duplicate %s on %s: the directive above the package clause at line %d already marks every exported function of the file",
+				directiveText, fn.Name.Name, s.fset.Position(fileLevel.pos).Line)
+		}
+		marks = append(marks, mark{fn: fn})
+	}
+	return marks
+}
+
+// attachedFunc returns the top-level function whose doc comment is g.
+func attachedFunc(f *ast.File, g *ast.CommentGroup) (*ast.FuncDecl, bool) {
+	for _, decl := range f.Decls {
+		if fn, ok := decl.(*ast.FuncDecl); ok && fn.Doc == g {
+			return fn, true
+		}
+	}
+	return nil, false
+}
+
+// misplaced explains why a directive at pos, not in the doc comment of a
+// top-level function nor above the package clause, marks nothing.
+func misplaced(f *ast.File, pos token.Pos) string {
+	const hint = "put it in the doc comment of a top-level function, or above the package clause for every exported function of the file"
+	for _, decl := range f.Decls {
+		if pos < decl.Pos() || pos >= decl.End() {
+			if gd, ok := decl.(*ast.GenDecl); ok && gd.Doc != nil && pos >= gd.Doc.Pos() && pos < gd.Doc.End() {
+				return fmt.Sprintf("%s on a %s declaration: only functions can be actions", directiveText, gd.Tok)
+			}
+			continue
+		}
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			return fmt.Sprintf("%s inside a function marks nothing; %s", directiveText, hint)
+		case *ast.GenDecl:
+			return fmt.Sprintf("%s on a %s declaration: only functions can be actions", directiveText, decl.Tok)
+		}
+	}
+	return fmt.Sprintf("%s is not attached to a function; %s", directiveText, hint)
+}
+
+// action checks the signature of a marked function and describes it.
+// It returns nil when the function cannot be an action.
+func (s *scanner) action(pkg *model.Package, fn *ast.FuncDecl, obj *types.Func) *model.Action {
+	name := fn.Name.Name
+	sig := obj.Signature()
+	pos := fn.Name.Pos()
+	if fn.Type.TypeParams != nil {
+		s.errorf(pos, "%s is generic: a generic function cannot be an action, as the client cannot choose its type arguments", name)
+		return nil
+	}
+	if sig.Variadic() {
+		s.errorf(pos, "%s is variadic: a variadic function cannot be an action; take a slice instead", name)
+		return nil
+	}
+	a := &model.Action{
+		ID:     pkg.Key, // completed in finish, once keys are known
+		Name:   name,
+		TSName: tsname.Ident(name),
+		Doc:    docText(fn.Doc),
+		Pos:    s.position(pos),
+	}
+	ok := true
+	params := sig.Params()
+	used := map[string]bool{}
+	for i := range params.Len() {
+		if v := params.At(i); v.Name() != "" && v.Name() != "_" {
+			used[v.Name()] = true
+		}
+	}
+	tsUsed := map[string]bool{}
+	for i := range params.Len() {
+		v := params.At(i)
+		if isContext(v.Type()) {
+			if i == 0 {
+				a.Context = true
+				continue
+			}
+			s.errorf(pos, "%s: context.Context must be the first parameter", name)
+			ok = false
+			continue
+		}
+		n := len(a.Params)
+		pname := v.Name()
+		if pname == "" || pname == "_" {
+			pname = fmt.Sprintf("arg%d", n)
+			for used[pname] {
+				pname += "_"
+			}
+			used[pname] = true
+		}
+		ts := tsname.Ident(pname)
+		for tsUsed[ts] {
+			ts += "_"
+		}
+		tsUsed[ts] = true
+		t := s.wireType(v.Type(), pos, fmt.Sprintf("%s: parameter %s", name, pname))
+		if t == nil {
+			ok = false
+			continue
+		}
+		a.Params = append(a.Params, &model.Param{Name: pname, TSName: ts, Type: t})
+	}
+
+	results := sig.Results()
+	switch {
+	case results.Len() == 0:
+	case results.Len() == 1 && isError(results.At(0).Type()):
+		a.Error = true
+	case results.Len() == 1 || results.Len() == 2 && isError(results.At(1).Type()) && !isError(results.At(0).Type()):
+		a.Error = results.Len() == 2
+		a.Result = s.wireType(results.At(0).Type(), pos, name+": result")
+		ok = ok && a.Result != nil
+	default:
+		s.errorf(pos, "%s returns %s: an action returns (), (error), (R) or (R, error)", name, s.typeString(results))
+		ok = false
+	}
+	if !ok {
+		return nil
+	}
+	return a
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// isError reports whether t is the predeclared error type.
+func isError(t types.Type) bool {
+	return types.Identical(t, errorType)
+}
+
+// docText returns the text of a doc comment without directives and without
+// the final newline.
+func docText(g *ast.CommentGroup) string {
+	return strings.TrimSpace(g.Text())
+}

@@ -1,0 +1,234 @@
+// Package scan loads Go packages, finds the functions marked
+// //actions:server, checks them, and describes them and every type they
+// reach as a model.Program, the way encoding/json sees them on the wire.
+//
+// Problems in the user's code are returned as diagnostics, all at once and
+// sorted; Load fails with an error only when the packages cannot be listed
+// at all.
+package scan
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/actionsgo/actions/emit"
+	"github.com/actionsgo/actions/model"
+)
+
+// Config says where and how to load packages.
+type Config struct {
+	Dir string   // working directory of the go command; "" means the current one
+	Env []string // environment of the go command; nil means os.Environ()
+}
+
+// Diagnostic is a problem in the user's code, at a position.
+type Diagnostic struct {
+	Pos     model.Pos
+	Message string
+}
+
+// Format returns "file:line:col: message", with file relative to wd when it
+// is inside wd ("" means the current directory).
+func (d Diagnostic) Format(wd string) string {
+	if d.Pos.File == "" {
+		return d.Message
+	}
+	file := d.Pos.File
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
+		file = rel
+	}
+	switch {
+	case d.Pos.Line == 0:
+		return fmt.Sprintf("%s: %s", file, d.Message)
+	case d.Pos.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", file, d.Pos.Line, d.Message)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", file, d.Pos.Line, d.Pos.Col, d.Message)
+}
+
+// directiveMark is what a file must contain for its package to be scanned
+// closely; it also catches misspellings such as "// actions:server".
+const directiveMark = "actions:server"
+
+// genFile is the name of the glue the generator writes into each package.
+const genFile = "actions_gen.go"
+
+// Load lists the packages matched by patterns, type-checks those that
+// mention the directive (their dependencies come from export data), and
+// builds the Program. If any diagnostic is returned, the Program must not
+// be used.
+//
+// Loading happens in two steps. The first only lists the matched packages
+// and reads their files, to find the directive and the generator's own
+// output; packages without the directive are never type-checked, so one
+// that does not compile (a main that calls glue not written yet) stops
+// nothing. The second loads the packages with directives from source, with
+// stale glue replaced by its bare package clause so an outdated
+// actions_gen.go cannot break the load it is about to be rewritten from.
+func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
+	listed, err := packages.Load(&packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Dir:  cfg.Dir,
+		Env:  cfg.Env,
+	}, patterns...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("listing packages: %w", err)
+	}
+	s := newScanner()
+	overlay := map[string][]byte{}
+	var marked []string // import paths of packages that mention the directive
+	for _, p := range listed {
+		if p.Module != nil {
+			s.modules = append(s.modules, p.Module.Path)
+		}
+		dir := p.Dir
+		if dir == "" && len(p.GoFiles) > 0 {
+			dir = filepath.Dir(p.GoFiles[0])
+		}
+		if dir != "" {
+			s.prog.Dirs = append(s.prog.Dirs, dir)
+		}
+		if len(p.GoFiles) == 0 && len(p.IgnoredFiles) == 0 {
+			// Nothing to scan: a pattern that matched no directory or a
+			// package that cannot be found. Say why.
+			for _, e := range p.Errors {
+				s.addError(e)
+			}
+			continue
+		}
+		mentions, err := scanFiles(p, overlay)
+		if err != nil {
+			return nil, nil, err
+		}
+		if mentions {
+			marked = append(marked, p.PkgPath)
+		}
+	}
+	slices.Sort(s.prog.Dirs)
+	s.prog.Dirs = slices.Compact(s.prog.Dirs)
+	slices.Sort(s.modules)
+	s.modules = slices.Compact(s.modules)
+
+	if len(marked) > 0 {
+		if slices.Contains(marked, "command-line-arguments") {
+			// Packages given as files have no import path to load them by.
+			marked = patterns
+		}
+		pkgs, err := packages.Load(&packages.Config{
+			Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+				packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule,
+			Dir:     cfg.Dir,
+			Env:     cfg.Env,
+			Fset:    s.fset,
+			Overlay: overlay,
+		}, marked...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("loading packages: %w", err)
+		}
+		// Index every source package first: a type reached from one package
+		// may be declared, with its docs, in another.
+		for _, p := range pkgs {
+			s.index(p)
+		}
+		for _, p := range pkgs {
+			s.scanPackage(p)
+		}
+	}
+	s.finish()
+	return s.prog, sortDiagnostics(s.diags), nil
+}
+
+// scanFiles reads the Go files of p. It reports whether any of them
+// mentions the directive, and adds to overlay the glue files written by the
+// generator, reduced to their package clause.
+func scanFiles(p *packages.Package, overlay map[string][]byte) (bool, error) {
+	mentions := false
+	for _, file := range p.GoFiles {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			return false, err
+		}
+		if filepath.Base(file) == genFile && isGenerated(src) {
+			overlay[file] = fmt.Appendf(nil, "%s\n\npackage %s\n", emit.Header, p.Name)
+			continue
+		}
+		if bytes.Contains(src, []byte(directiveMark)) {
+			mentions = true
+		}
+	}
+	return mentions, nil
+}
+
+// isGenerated reports whether src starts with the generator's header line.
+func isGenerated(src []byte) bool {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	return string(bytes.TrimSuffix(line, []byte("\r"))) == emit.Header
+}
+
+// addError turns an error reported by go/packages into a diagnostic.
+func (s *scanner) addError(e packages.Error) {
+	pos := parseErrorPos(e.Pos)
+	msg := e.Msg
+	if pos.File == "" && e.Pos != "" && e.Pos != "-" {
+		msg = e.Pos + ": " + msg
+	}
+	s.diags = append(s.diags, Diagnostic{Pos: pos, Message: msg})
+}
+
+// parseErrorPos parses "file:line:col" or "file:line", as go/packages
+// writes positions; anything else gives an empty Pos.
+func parseErrorPos(s string) model.Pos {
+	parts := strings.Split(s, ":")
+	var nums []int
+	for len(parts) > 1 && len(nums) < 2 {
+		n, err := strconv.Atoi(parts[len(parts)-1])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		parts = parts[:len(parts)-1]
+	}
+	if len(nums) == 0 {
+		return model.Pos{}
+	}
+	p := model.Pos{File: strings.Join(parts, ":"), Line: nums[0]}
+	if len(nums) == 2 {
+		p.Col = nums[1]
+	}
+	return p
+}
+
+// sortDiagnostics sorts by file, line, column, then message, and drops
+// exact duplicates (go/packages may report an error once per load step).
+func sortDiagnostics(ds []Diagnostic) []Diagnostic {
+	slices.SortFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.Compact(ds)
+}
+
+// position converts a token.Pos of the scanner's file set.
+func (s *scanner) position(p token.Pos) model.Pos {
+	if !p.IsValid() {
+		return model.Pos{}
+	}
+	pp := s.fset.Position(p)
+	return model.Pos{File: pp.Filename, Line: pp.Line, Col: pp.Column}
+}

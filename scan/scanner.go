@@ -1,0 +1,271 @@
+package scan
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/actionsgo/actions/model"
+)
+
+// scanner holds the state of one Load.
+type scanner struct {
+	fset    *token.FileSet
+	prog    *model.Program
+	diags   []Diagnostic
+	modules []string // paths of the modules of the matched packages
+
+	pkgs    map[string]*model.Package    // by import path
+	dirs    map[string]string            // source directory by import path
+	named   map[string]*namedInfo        // by "path.Name" of the generic origin
+	stdSeen typeutil.Map                 // standard library types being inlined, to stop recursion
+	docs    map[token.Pos]string         // doc comments by the position of the declared name
+	files   map[*ast.File]string         // import path of each parsed file
+	misused map[string]bool              // packages with a misused directive
+}
+
+func newScanner() *scanner {
+	return &scanner{
+		fset:    token.NewFileSet(),
+		prog:    &model.Program{},
+		pkgs:    map[string]*model.Package{},
+		dirs:    map[string]string{},
+		named:   map[string]*namedInfo{},
+		docs:    map[token.Pos]string{},
+		files:   map[*ast.File]string{},
+		misused: map[string]bool{},
+	}
+}
+
+// errorf adds a diagnostic at pos.
+func (s *scanner) errorf(pos token.Pos, format string, args ...any) {
+	s.diags = append(s.diags, Diagnostic{Pos: s.position(pos), Message: fmt.Sprintf(format, args...)})
+}
+
+// pathOfFile returns the import path of the package f belongs to.
+func (s *scanner) pathOfFile(f *ast.File) string { return s.files[f] }
+
+// index records the doc comments and directory of a package loaded from
+// source, so types it declares get their docs wherever they are reached.
+func (s *scanner) index(p *packages.Package) {
+	s.dirs[p.PkgPath] = p.Dir
+	for _, f := range p.Syntax {
+		s.files[f] = p.PkgPath
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				return false // declarations inside bodies are not on the wire
+			case *ast.GenDecl:
+				s.indexDecl(n)
+			case *ast.StructType:
+				for _, fld := range n.Fields.List {
+					doc := docOr(fld.Doc, fld.Comment)
+					for _, name := range fld.Names {
+						s.docs[name.Pos()] = doc
+					}
+					if len(fld.Names) == 0 {
+						s.docs[embeddedIdent(fld.Type).Pos()] = doc
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// indexDecl records the docs of the types and constants of a declaration.
+// A spec without its own doc takes the declaration's when it stands alone
+// ("// Status is… \n type Status string").
+func (s *scanner) indexDecl(d *ast.GenDecl) {
+	alone := !d.Lparen.IsValid()
+	for _, spec := range d.Specs {
+		switch spec := spec.(type) {
+		case *ast.TypeSpec:
+			doc := spec.Doc
+			if doc == nil && alone {
+				doc = d.Doc
+			}
+			s.docs[spec.Name.Pos()] = docOr(doc, spec.Comment)
+		case *ast.ValueSpec:
+			doc := spec.Doc
+			if doc == nil && alone {
+				doc = d.Doc
+			}
+			for _, name := range spec.Names {
+				s.docs[name.Pos()] = docOr(doc, spec.Comment)
+			}
+		}
+	}
+}
+
+// docOr returns the text of doc, or of the line comment when there is no
+// doc comment.
+func docOr(doc, line *ast.CommentGroup) string {
+	if doc != nil {
+		return docText(doc)
+	}
+	return docText(line)
+}
+
+// embeddedIdent returns the identifier that names an embedded field's type,
+// where go/types places the field.
+func embeddedIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			return x.Sel
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return ast.NewIdent("")
+		}
+	}
+}
+
+// packageOf returns the model package for tp, adding it on first use.
+func (s *scanner) packageOf(tp *types.Package) *model.Package {
+	if p, ok := s.pkgs[tp.Path()]; ok {
+		return p
+	}
+	p := &model.Package{Path: tp.Path(), Name: tp.Name(), Dir: s.dirs[tp.Path()]}
+	s.pkgs[tp.Path()] = p
+	return p
+}
+
+// isStd reports whether the package with import path p is part of the
+// standard library: its first element has no dot, and it is not inside one
+// of the modules being scanned (which may have a dotless path too).
+func (s *scanner) isStd(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	for _, m := range s.modules {
+		if p == m || strings.HasPrefix(p, m+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// typeString writes t the way a message shows it: packages by name.
+func (s *scanner) typeString(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// finish gives each package its key, completes the action IDs, and sorts
+// everything as the model promises.
+func (s *scanner) finish() {
+	for _, p := range s.pkgs {
+		if len(p.Actions) > 0 || len(p.Types) > 0 {
+			s.prog.Packages = append(s.prog.Packages, p)
+		}
+	}
+	slices.SortFunc(s.prog.Packages, func(a, b *model.Package) int { return strings.Compare(a.Path, b.Path) })
+	assignKeys(s.prog.Packages)
+	for _, p := range s.prog.Packages {
+		for _, a := range p.Actions {
+			a.ID = p.Key + "." + a.Name
+		}
+		slices.SortStableFunc(p.Actions, func(a, b *model.Action) int { return comparePos(a.Pos, b.Pos) })
+		slices.SortFunc(p.Types, func(a, b *model.Named) int { return strings.Compare(a.Name, b.Name) })
+	}
+	if s.prog.Packages == nil {
+		s.prog.Packages = []*model.Package{}
+	}
+}
+
+func comparePos(a, b model.Pos) int {
+	if c := strings.Compare(a.File, b.File); c != 0 {
+		return c
+	}
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Col - b.Col
+}
+
+// assignKeys names each package for the wire and TypeScript: its package
+// name, or, where names clash, the name preceded by as many elements of the
+// import path as it takes to tell the clashing packages apart ("cart" beside
+// "admin_cart" and "shop_cart" is impossible: both become longer). pkgs is
+// sorted by path, and the result depends only on the set of paths.
+func assignKeys(pkgs []*model.Package) {
+	depth := make([]int, len(pkgs)) // import path elements before the name
+	for {
+		keys := make([]string, len(pkgs))
+		byKey := map[string][]int{}
+		for i, p := range pkgs {
+			keys[i] = packageKey(p, depth[i])
+			byKey[keys[i]] = append(byKey[keys[i]], i)
+		}
+		grown := false
+		for _, idx := range byKey {
+			if len(idx) < 2 {
+				continue
+			}
+			for _, i := range idx {
+				if depth[i] < strings.Count(pkgs[i].Path, "/") {
+					depth[i]++
+					grown = true
+				}
+			}
+		}
+		if !grown {
+			// Either every key is unique, or the clashing paths differ only
+			// in characters a key cannot hold; number those in path order.
+			for _, idx := range byKey {
+				for n, i := range idx[min(1, len(idx)):] {
+					keys[i] += fmt.Sprint("_", n+2)
+				}
+			}
+			for i, p := range pkgs {
+				p.Key = keys[i]
+			}
+			return
+		}
+	}
+}
+
+// packageKey returns the package name preceded by the n import path
+// elements before the last, joined by "_", with characters that cannot be
+// in an identifier replaced by "_".
+func packageKey(p *model.Package, n int) string {
+	elems := strings.Split(path.Dir(p.Path), "/")
+	if path.Dir(p.Path) == "." {
+		elems = nil
+	}
+	elems = elems[max(0, len(elems)-n):]
+	parts := make([]string, 0, n+1)
+	for _, e := range elems {
+		parts = append(parts, identifier(e))
+	}
+	parts = append(parts, p.Name)
+	return strings.Join(parts, "_")
+}
+
+// identifier replaces every character of s that cannot appear in a Go or
+// TypeScript identifier with "_".
+func identifier(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return r
+		}
+		return '_'
+	}, s)
+}

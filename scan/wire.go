@@ -1,0 +1,365 @@
+package scan
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/actionsgo/actions/model"
+)
+
+// namedInfo is a named type declared in the Program, with what its
+// declaration reaches, so every action that uses it can report its
+// problems.
+type namedInfo struct {
+	model *model.Named
+	reach reach
+}
+
+// reach lists, in source order, the types a type expression cannot send
+// and the named types it refers to. Problems are collected per declaration
+// and joined per action, since a named type is described only once but
+// must be reported for every parameter or result that reaches it.
+type reach struct {
+	items []reachItem
+}
+
+type reachItem struct {
+	path  string     // Go field path from the start of the expression, "Options.Callback"
+	typ   string     // for a problem: the type that cannot be sent
+	hint  string     // for a problem: what would work instead, or ""
+	named *namedInfo // for a reference: the named type
+}
+
+func (r *reach) problem(path, typ, hint string) {
+	r.items = append(r.items, reachItem{path: path, typ: typ, hint: hint})
+}
+
+func (r *reach) ref(path string, n *namedInfo) {
+	r.items = append(r.items, reachItem{path: path, named: n})
+}
+
+// joinPath joins two field paths with a dot.
+func joinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "." + b
+}
+
+// wireType describes t, the type of a parameter or result that what names
+// ("AddToCart: parameter item"), and reports at pos every type it reaches
+// that cannot be sent as JSON, each once. It returns nil if there was any.
+func (s *scanner) wireType(t types.Type, pos token.Pos, what string) *model.Type {
+	var r reach
+	mt := s.walk(t, &r, "")
+	seen := map[string]bool{}
+	visited := map[*namedInfo]bool{}
+	failed := false
+	var visit func(r *reach, base string)
+	visit = func(r *reach, base string) {
+		for _, it := range r.items {
+			p := joinPath(base, it.path)
+			if it.named != nil {
+				if !visited[it.named] {
+					visited[it.named] = true
+					visit(&it.named.reach, p)
+				}
+				continue
+			}
+			failed = true
+			if seen[it.typ+it.hint] {
+				continue
+			}
+			seen[it.typ+it.hint] = true
+			msg := what
+			if p != "" {
+				msg += ": field " + p
+			}
+			msg += " has type " + it.typ + ", which cannot be sent as JSON"
+			if it.hint != "" {
+				msg += " (" + it.hint + ")"
+			}
+			s.errorf(pos, "%s", msg)
+		}
+	}
+	visit(&r, "")
+	if failed {
+		return nil
+	}
+	return mt
+}
+
+// walk describes t as encoding/json writes it, recording in r what it
+// reaches; path is the field path to t from where the walk started.
+func (s *scanner) walk(t types.Type, r *reach, path string) *model.Type {
+	t = types.Unalias(t)
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return &model.Type{Kind: model.KindTypeParam, Name: t.Obj().Name()}
+	case *types.Named:
+		if obj := t.Obj(); obj.Pkg() != nil {
+			if mt := special(obj.Pkg().Path(), obj.Name()); mt != nil {
+				return mt
+			}
+			if s.isStd(obj.Pkg().Path()) {
+				return s.stdNamed(t, r, path)
+			}
+			return s.userNamed(t, r, path)
+		}
+		// error, comparable: fall through to the underlying interface
+	}
+	return s.walkUnderlying(t, r, path)
+}
+
+// special returns the kind of the standard library types that have one.
+func special(pkg, name string) *model.Type {
+	switch pkg + "." + name {
+	case "time.Time":
+		return &model.Type{Kind: model.KindTime, Go: "time.Time"}
+	case "time.Duration":
+		return &model.Type{Kind: model.KindDuration, Go: "time.Duration"}
+	case "encoding/json.RawMessage":
+		return &model.Type{Kind: model.KindRawMessage, Go: "json.RawMessage"}
+	}
+	return nil
+}
+
+// userNamed declares a named type outside the standard library and returns
+// a reference to it.
+func (s *scanner) userNamed(t *types.Named, r *reach, path string) *model.Type {
+	info := s.declare(t.Origin())
+	r.ref(path, info)
+	mt := &model.Type{Kind: model.KindNamed, Pkg: t.Obj().Pkg().Path(), Name: t.Obj().Name()}
+	if args := t.TypeArgs(); args != nil {
+		for i := range args.Len() {
+			mt.TypeArgs = append(mt.TypeArgs, s.walk(args.At(i), r, path))
+		}
+	}
+	return mt
+}
+
+// stdNamed describes a standard library type other than the special ones:
+// never declared, it is written inline, keeping its name so Go can spell
+// it: a marshaler as such, anything else as its underlying type.
+func (s *scanner) stdNamed(t *types.Named, r *reach, path string) *model.Type {
+	mt := &model.Type{Kind: marshalKind(t)}
+	if mt.Kind == "" {
+		if s.stdSeen.At(t) != nil {
+			// A recursive standard library type: give up describing it
+			// rather than loop. None is usefully sent as JSON anyway.
+			return &model.Type{Kind: model.KindAny, Pkg: t.Obj().Pkg().Path(), Name: t.Obj().Name()}
+		}
+		s.stdSeen.Set(t, true)
+		mt = s.walkUnderlying(t.Underlying(), r, path)
+		s.stdSeen.Delete(t)
+	}
+	mt.Pkg, mt.Name = t.Obj().Pkg().Path(), t.Obj().Name()
+	return mt
+}
+
+// declare returns the declaration of the named type t (a generic origin or
+// a non-generic type), describing it on first use. The declaration is
+// registered before its body is walked, so recursive types terminate.
+func (s *scanner) declare(t *types.Named) *namedInfo {
+	obj := t.Obj()
+	key := obj.Pkg().Path() + "." + obj.Name()
+	if info, ok := s.named[key]; ok {
+		return info
+	}
+	n := &model.Named{
+		Name: obj.Name(),
+		Doc:  s.docs[obj.Pos()],
+		Pos:  s.position(obj.Pos()),
+	}
+	info := &namedInfo{model: n}
+	s.named[key] = info
+	pkg := s.packageOf(obj.Pkg())
+	pkg.Types = append(pkg.Types, n)
+	if tps := t.TypeParams(); tps != nil {
+		for i := range tps.Len() {
+			n.TypeParams = append(n.TypeParams, tps.At(i).Obj().Name())
+		}
+	}
+	if k := marshalKind(t); k != "" {
+		n.Type = &model.Type{Kind: k}
+	} else {
+		n.Type = s.walkUnderlying(t.Underlying(), &info.reach, "")
+	}
+	switch n.Type.Kind {
+	case model.KindBool, model.KindInt, model.KindFloat, model.KindString:
+		n.Enum = s.enumValues(t)
+	}
+	n.Validate = hasValidate(t)
+	return info
+}
+
+// walkUnderlying describes a type that is not named (or the underlying type
+// of a named one).
+func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if mt := basic(u); mt != nil {
+			return mt
+		}
+		if u.Kind() != types.Invalid {
+			r.problem(path, s.typeString(t), "")
+		}
+		// An invalid type comes with a type error already reported.
+	case *types.Pointer:
+		return &model.Type{Kind: model.KindPointer, Elem: s.walk(u.Elem(), r, path)}
+	case *types.Slice:
+		if isByte(u.Elem()) {
+			return &model.Type{Kind: model.KindBytes, Go: "[]byte"}
+		}
+		return &model.Type{Kind: model.KindSlice, Elem: s.walk(u.Elem(), r, path)}
+	case *types.Array:
+		return &model.Type{Kind: model.KindArray, Len: u.Len(), Elem: s.walk(u.Elem(), r, path)}
+	case *types.Map:
+		if !validKey(u.Key()) {
+			r.problem(path, s.typeString(t), "map keys must be strings, integers or encoding.TextMarshalers")
+			break
+		}
+		return &model.Type{Kind: model.KindMap, Key: s.walk(u.Key(), r, path), Elem: s.walk(u.Elem(), r, path)}
+	case *types.Struct:
+		if k := marshalKind(t); k != "" {
+			return &model.Type{Kind: k} // an anonymous struct embedding a marshaler
+		}
+		return &model.Type{Kind: model.KindStruct, Fields: s.structFields(t, u, r, path)}
+	case *types.Interface:
+		if k := marshalKind(t); k != "" {
+			return &model.Type{Kind: k}
+		}
+		if u.Empty() {
+			return &model.Type{Kind: model.KindAny, Go: "any"}
+		}
+		r.problem(path, s.typeString(t), "an interface with methods has no JSON shape; use a concrete type")
+	default: // channels and functions
+		r.problem(path, s.typeString(t), "")
+	}
+	return &model.Type{Kind: model.KindAny}
+}
+
+// basic describes a predeclared scalar type, or returns nil for the ones
+// that cannot be sent (complex numbers, unsafe.Pointer).
+func basic(b *types.Basic) *model.Type {
+	info := b.Info()
+	name := types.Typ[b.Kind()].Name() // "uint8" for byte, "int32" for rune
+	switch {
+	case info&types.IsBoolean != 0:
+		return &model.Type{Kind: model.KindBool, Go: name}
+	case info&types.IsString != 0:
+		return &model.Type{Kind: model.KindString, Go: name}
+	case info&types.IsInteger != 0:
+		return &model.Type{Kind: model.KindInt, Go: name, Bits: intBits(b.Kind()), Unsigned: info&types.IsUnsigned != 0}
+	case info&types.IsFloat != 0:
+		bits := 64
+		if b.Kind() == types.Float32 {
+			bits = 32
+		}
+		return &model.Type{Kind: model.KindFloat, Go: name, Bits: bits}
+	}
+	return nil
+}
+
+// intBits returns the size of an integer kind; int, uint and uintptr are
+// taken as 64 bits, their size on every platform a server runs on.
+func intBits(k types.BasicKind) int {
+	switch k {
+	case types.Int8, types.Uint8:
+		return 8
+	case types.Int16, types.Uint16:
+		return 16
+	case types.Int32, types.Uint32:
+		return 32
+	}
+	return 64
+}
+
+// isByte reports whether a slice of elem is encoded as base64: its kind is
+// uint8 and *elem marshals neither as JSON nor as text.
+func isByte(elem types.Type) bool {
+	b, ok := elem.Underlying().(*types.Basic)
+	if !ok || b.Kind() != types.Uint8 {
+		return false
+	}
+	return marshalKind(elem) == ""
+}
+
+// validKey reports whether encoding/json accepts k as a map key: a string
+// or integer kind, or a type whose value implements encoding.TextMarshaler.
+// A type parameter is accepted; its instantiations are checked where used.
+func validKey(k types.Type) bool {
+	if _, ok := types.Unalias(k).(*types.TypeParam); ok {
+		return true
+	}
+	if b, ok := k.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 {
+		return true
+	}
+	return types.Implements(k, textMarshalerIface)
+}
+
+// The interfaces encoding/json looks for, built here so the scanner does not
+// depend on loading encoding/json and encoding.
+var (
+	marshalerIface     = methodIface("MarshalJSON")
+	textMarshalerIface = methodIface("MarshalText")
+	validatorIface     = types.NewInterfaceType([]*types.Func{
+		types.NewFunc(token.NoPos, nil, "Validate", types.NewSignatureType(nil, nil, nil, nil,
+			types.NewTuple(types.NewVar(token.NoPos, nil, "", errorType)), false)),
+	}, nil).Complete()
+)
+
+// methodIface returns interface{ name() ([]byte, error) }.
+func methodIface(name string) *types.Interface {
+	results := types.NewTuple(
+		types.NewVar(token.NoPos, nil, "", types.NewSlice(types.Typ[types.Byte])),
+		types.NewVar(token.NoPos, nil, "", errorType),
+	)
+	sig := types.NewSignatureType(nil, nil, nil, nil, results, false)
+	return types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, name, sig)}, nil).Complete()
+}
+
+// marshalKind returns KindMarshaler or KindTextMarshaler when t marshals
+// itself, json.Marshaler first as encoding/json checks it, and "" otherwise.
+//
+// Methods of *t count as well as those of t. encoding/json calls a
+// pointer-receiver marshaler only on addressable values: behind a pointer,
+// in a slice, in a field of such a value. Values that are not addressable
+// (a map value, or a result encoded by value) are written with their fields
+// instead. The model takes the common case, so the glue must encode results
+// through a pointer; a map value of such a type is the one place where the
+// wire differs from the model.
+//
+// A pointer type is never a marshaler here: the pointer is described as
+// such and its element type carries the methods.
+func marshalKind(t types.Type) model.Kind {
+	if _, ok := t.Underlying().(*types.Pointer); ok {
+		return ""
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return ""
+	}
+	check := t
+	if !types.IsInterface(t) {
+		check = types.NewPointer(t)
+	}
+	switch {
+	case types.Implements(check, marshalerIface):
+		return model.KindMarshaler
+	case types.Implements(check, textMarshalerIface):
+		return model.KindTextMarshaler
+	}
+	return ""
+}
+
+// hasValidate reports whether t has a Validate() error method, with a value
+// or pointer receiver.
+func hasValidate(t types.Type) bool {
+	if types.IsInterface(t) {
+		return false
+	}
+	return types.Implements(types.NewPointer(t), validatorIface)
+}
