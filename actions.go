@@ -1,6 +1,6 @@
 // Package actions is the runtime that generated glue calls: it serves Go
-// functions marked //actions:server over HTTP so the generated TypeScript
-// client can call them.
+// functions marked //actions:server over HTTP so that the generated
+// TypeScript client can call them.
 //
 // A server mounts the actions of each package, as declared by the generated
 // Actions function of that package:
@@ -8,16 +8,78 @@
 //	h := actions.NewHandler(cart.Actions(), account.Actions())
 //	http.Handle("/_actions/", h)
 //
+// New does the same with Options and returns an error instead of panicking
+// on a duplicate action ID.
+//
+// # Wire protocol
+//
+// A call is POST /_actions/<id> with Content-Type application/json and a
+// body that is a JSON array of the arguments in order (an empty body is no
+// arguments). A success is 200 with the JSON of the result, or 204 with no
+// body when the function returns no value. A failure is a JSON body
+//
+//	{"code": "not_found", "message": "no item \"x\"", "details": …, "id": …}
+//
+// with the HTTP status of the code (see Code); "details" is there when the
+// *Error has Details, "id" on internal errors. Every response, success or
+// failure, has Content-Type application/json; charset=utf-8,
+// X-Content-Type-Options nosniff and Cache-Control no-store.
+//
+// # Errors
+//
+// Only the text of an *Error (made with Errorf, or wrapped with %w in
+// another error) reaches the client. Any other error, and a panic in an
+// action, becomes CodeInternal with the fixed message "internal error" and a
+// random error ID; the real error, the action ID and the error ID (and, for
+// a panic, the stack) are logged with log/slog. An error that wraps
+// context.DeadlineExceeded is sent as CodeDeadlineExceeded.
+//
+// # Untrusted input
+//
+// Arguments come from the client, so the handler refuses, before the
+// action's code runs:
+//   - a method other than POST: 405 with Allow: POST, code invalid_argument;
+//   - a cross-site request, by http.CrossOriginProtection (Sec-Fetch-Site,
+//     else Origin against Host; X-Forwarded-Host is not trusted; a request
+//     with neither header passes, as curl's do; Options.AllowedOrigins are
+//     trusted): 403, permission_denied;
+//   - a Content-Type other than application/json (a charset parameter must
+//     say utf-8), or any Content-Encoding: 415, invalid_argument;
+//   - a body over Options.MaxBodyBytes (1 MiB), by its Content-Length before
+//     reading and while reading: 413, resource_exhausted;
+//   - JSON that is not one array of values with nothing after it, nests
+//     deeper than Options.MaxDepth (32), repeats a key in an object, or has
+//     a string that is not valid UTF-8 or holds an unpaired surrogate escape
+//     (encoding/json would silently turn those into U+FFFD): 400,
+//     invalid_argument;
+//   - the wrong number of arguments, an argument of the wrong type, and an
+//     object key that is not the exact JSON name of a field of the struct
+//     it fills: 400, invalid_argument, with a message that names the
+//     argument. encoding/json alone matches keys case-insensitively, so
+//     {"SKU": …} would fill the field named "sku"; this package refuses it,
+//     as encoding/json/v2 does by default. Keys of maps and of values a type
+//     decodes itself (json.Unmarshaler, encoding.TextUnmarshaler, any) are
+//     not checked.
+//
+// After decoding, an argument whose type (or pointer to it) has a method
+// Validate() error is validated before the call; an *Error from Validate
+// keeps its code, any other error is sent as invalid_argument with its
+// message. A null pointer argument is not validated.
+//
+// # Context
+//
+// The action's context is the request's: it is canceled when the client goes
+// away. A client may ask for a deadline with the Actions-Timeout-Ms header
+// (milliseconds), capped by Options.MaxTimeout.
+//
 // The package uses the standard library only.
 package actions
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
+	"strconv"
 )
 
 // GeneratedCodeVersion1 is referenced by every generated actions_gen.go. When
@@ -43,11 +105,48 @@ type Action struct {
 	Call func(ctx context.Context, args *Args) (any, error)
 }
 
-// Args decodes the arguments of one call, in order.
+// Args decodes the arguments of one call, in order. It is valid only until
+// Call returns.
 type Args struct {
-	params []string          // names of the arguments, for messages
-	elems  []json.RawMessage // the arguments' JSON, one per param
-	next   int               // index of the next argument to decode
+	params []string // names of the arguments, for messages
+	body   []byte   // the request body, checked by splitArgs
+	spans  []span   // where each argument is in body, one per param
+	inline [4]span  // backs spans for most calls
+	next   int      // index of the next argument to decode
+}
+
+// split checks the body and finds one argument per param in it.
+func (a *Args) split(body []byte, maxDepth int) *Error {
+	spans, err := splitArgs(body, maxDepth, a.inline[:0])
+	if err != nil {
+		if err.arg >= 0 && err.arg < len(a.params) {
+			return Errorf(CodeInvalidArgument, "argument %s: %v", a.params[err.arg], err)
+		}
+		return Errorf(CodeInvalidArgument, "%v", err)
+	}
+	if len(spans) != len(a.params) {
+		return Errorf(CodeInvalidArgument, "want %s, got %d", countArgs(a.params), len(spans))
+	}
+	a.body, a.spans = body, spans
+	return nil
+}
+
+// countArgs says how many arguments a call needs, naming them.
+func countArgs(params []string) string {
+	switch len(params) {
+	case 0:
+		return "no arguments"
+	case 1:
+		return "1 argument (" + params[0] + ")"
+	}
+	s := strconv.Itoa(len(params)) + " arguments ("
+	for i, p := range params {
+		if i > 0 {
+			s += ", "
+		}
+		s += p
+	}
+	return s + ")"
 }
 
 // Decode decodes the next argument into v, which must be a non-nil pointer.
@@ -55,38 +154,52 @@ type Args struct {
 // is returned as an *Error with CodeInvalidArgument that names the argument;
 // generated glue returns it unchanged.
 func (a *Args) Decode(v any) error {
-	if a.next >= len(a.elems) {
-		return fmt.Errorf("actions: Decode called %d times for %d arguments", a.next+1, len(a.elems))
+	if a.body == nil {
+		return errors.New("actions: Args.Decode called after the action returned")
+	}
+	if a.next >= len(a.spans) {
+		return errors.New("actions: Args.Decode called more times than there are arguments")
 	}
 	i := a.next
 	a.next++
-	dec := json.NewDecoder(bytes.NewReader(a.elems[i]))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return Errorf(CodeInvalidArgument, "argument %s: %v", a.params[i], err)
+	data := a.body[a.spans[i].start:a.spans[i].end]
+	name := a.params[i]
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return errors.New("actions: Args.Decode needs a non-nil pointer")
 	}
-	return validate(a.params[i], v)
+	if s := schemaFor(t.Elem()); s != nil {
+		if err := checkKeys(data, s); err != nil {
+			return Errorf(CodeInvalidArgument, "argument %s: %v", name, err)
+		}
+	}
+	if err := unmarshal(data, v); err != nil {
+		return Errorf(CodeInvalidArgument, "argument %s: %v", name, err)
+	}
+	return validate(name, v)
 }
 
+// validator is the method an argument may have to check itself.
+type validator interface{ Validate() error }
+
 // validate calls the Validate method of the decoded argument, through the
-// pointer v or on the value it points to.
+// pointer v or, when v points to a pointer, through that one.
 func validate(name string, v any) error {
 	val, ok := v.(validator)
 	if !ok {
-		rv := reflect.ValueOf(v)
-		if rv.Kind() == reflect.Pointer && !rv.IsNil() {
-			val, ok = rv.Elem().Interface().(validator)
+		rv := reflect.ValueOf(v).Elem()
+		if rv.Kind() != reflect.Pointer || rv.IsNil() {
+			return nil
 		}
-	}
-	if !ok {
-		return nil
+		if val, ok = rv.Interface().(validator); !ok {
+			return nil
+		}
 	}
 	err := val.Validate()
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if _, ok := errors.AsType[*Error](err); ok {
 		return err
 	}
 	return Errorf(CodeInvalidArgument, "argument %s: %v", name, err)

@@ -1,7 +1,6 @@
 package actions
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -10,33 +9,33 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"time"
 )
 
-// Options configures a Handler. The zero value is the secure default.
-type Options struct {
-	// Prefix is the path the handler is mounted at; an action is served at
-	// Prefix + ID. Default "/_actions/".
-	Prefix string
-	// Logger receives internal errors and recovered panics. Default
-	// slog.Default().
-	Logger *slog.Logger
-}
-
-// Handler serves actions over HTTP. Make one with NewHandler or New.
+// Handler serves actions over HTTP. Make one with NewHandler or New; it is
+// safe for concurrent use.
 type Handler struct {
-	prefix  string
-	logger  *slog.Logger
-	actions map[string]*Action
+	prefix       string
+	maxBodyBytes int64
+	maxDepth     int
+	maxTimeout   time.Duration
+	logger       *slog.Logger
+	onError      func(*http.Request, string, error) error
+	crossOrigin  *http.CrossOriginProtection
+	actions      map[string]*Action
 }
 
 // NewHandler returns a handler serving the given groups of actions, each
-// usually the result of a generated Actions function, with default options.
-// It panics if two actions share an ID, naming the ID, as http.ServeMux does
-// for conflicting patterns: that is a programming error found at start-up.
-// Use New to get the error instead and to set options.
+// usually the result of a generated Actions function, with the default
+// Options. It panics if two actions share an ID, naming the ID, as
+// http.ServeMux does for conflicting patterns: the server's own code is
+// wrong, and start-up is the time to say so. Use New to get the error
+// instead, and to set options.
 func NewHandler(groups ...[]Action) *Handler {
 	h, err := New(Options{}, groups...)
 	if err != nil {
@@ -45,27 +44,46 @@ func NewHandler(groups ...[]Action) *Handler {
 	return h
 }
 
-// New returns a handler serving the given groups of actions with the given
-// options. It fails if two actions share an ID or an action is incomplete.
+// New returns a handler serving the given groups of actions with opts. It
+// fails if two actions share an ID, an action has no ID or no Call, or an
+// allowed origin is malformed.
 func New(opts Options, groups ...[]Action) (*Handler, error) {
 	h := &Handler{
-		prefix:  opts.Prefix,
-		logger:  opts.Logger,
-		actions: make(map[string]*Action),
+		prefix:       cmpOr(opts.Prefix, DefaultPrefix),
+		maxBodyBytes: opts.MaxBodyBytes,
+		maxDepth:     opts.MaxDepth,
+		maxTimeout:   opts.MaxTimeout,
+		logger:       opts.Logger,
+		onError:      opts.OnError,
+		crossOrigin:  http.NewCrossOriginProtection(),
+		actions:      make(map[string]*Action),
 	}
-	if h.prefix == "" {
-		h.prefix = "/_actions/"
+	if h.maxBodyBytes <= 0 {
+		h.maxBodyBytes = DefaultMaxBodyBytes
+	}
+	if h.maxDepth <= 0 {
+		h.maxDepth = DefaultMaxDepth
+	}
+	if h.maxTimeout <= 0 {
+		h.maxTimeout = DefaultMaxTimeout
 	}
 	if h.logger == nil {
 		h.logger = slog.Default()
 	}
+	for _, origin := range opts.AllowedOrigins {
+		if err := h.crossOrigin.AddTrustedOrigin(origin); err != nil {
+			return nil, fmt.Errorf("actions: allowed origin: %w", err)
+		}
+	}
 	for _, group := range groups {
 		for i := range group {
 			a := &group[i]
-			if a.ID == "" || a.Call == nil {
-				return nil, fmt.Errorf("actions: action %q has no ID or no Call", a.ID)
-			}
-			if _, dup := h.actions[a.ID]; dup {
+			switch {
+			case a.ID == "":
+				return nil, fmt.Errorf("actions: an action has no ID")
+			case a.Call == nil:
+				return nil, fmt.Errorf("actions: action %q has no Call", a.ID)
+			case h.actions[a.ID] != nil:
 				return nil, fmt.Errorf("actions: two actions have the ID %q", a.ID)
 			}
 			h.actions[a.ID] = a
@@ -74,68 +92,160 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 	return h, nil
 }
 
-// ServeHTTP serves one call: POST Prefix + ID with a JSON array of arguments.
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// ServeHTTP serves one call: POST Prefix + ID with a JSON array of the
+// arguments. Everything about the request is checked before the action's
+// code runs.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
+	id, _ := strings.CutPrefix(r.URL.Path, h.prefix)
 	a := h.actions[id]
-	if !ok || a == nil {
-		h.writeError(w, r, nil, Errorf(CodeNotFound, "no action %q", id))
+	if a == nil || !strings.HasPrefix(r.URL.Path, h.prefix) {
+		h.fail(w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
+	body, status, err := h.readRequest(w, r)
+	if err != nil {
+		h.fail(w, r, a, status, err)
+		return
+	}
+	args := Args{params: a.Params}
+	if err := args.split(body, h.maxDepth); err != nil {
+		h.fail(w, r, a, 0, err)
+		return
+	}
+	ctx := r.Context()
+	if v := r.Header.Get(TimeoutHeader); v != "" {
+		ms, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || ms <= 0 {
+			h.fail(w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, v))
+			return
+		}
+		d := h.maxTimeout
+		if ms < d.Milliseconds() {
+			d = time.Duration(ms) * time.Millisecond
+		}
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	h.call(ctx, w, r, a, &args)
+}
+
+// readRequest checks everything about r but its body's contents, then reads
+// the body. It returns the HTTP status to refuse the request with, 0 for
+// the one of the error's code.
+func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
-		writeErrorBody(w, http.StatusMethodNotAllowed, &wireError{Code: CodeInvalidArgument, Message: "method " + r.Method + " is not allowed; use POST"})
-		return
+		return nil, http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
 	}
-	body, err := io.ReadAll(r.Body)
+	if err := h.crossOrigin.Check(r); err != nil {
+		return nil, 0, Errorf(CodePermissionDenied, "cross-origin request refused")
+	}
+	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
+		w.Header().Set("Accept-Post", "application/json")
+		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be application/json, not %q", ct)
+	}
+	if ce := r.Header.Values("Content-Encoding"); len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
+		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
+	}
+	tooLarge := Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
+	if r.ContentLength > h.maxBodyBytes {
+		return nil, http.StatusRequestEntityTooLarge, tooLarge
+	}
+	body, err := readBody(http.MaxBytesReader(w, r.Body, h.maxBodyBytes), r.ContentLength)
 	if err != nil {
-		h.writeError(w, r, a, Errorf(CodeInvalidArgument, "reading the request body: %v", err))
-		return
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return nil, http.StatusRequestEntityTooLarge, tooLarge
+		}
+		return nil, 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
 	}
-	args := &Args{params: a.Params}
-	if e := args.split(body); e != nil {
-		h.writeError(w, r, a, e)
-		return
+	return body, 0, nil
+}
+
+// readBody reads all of body, in one allocation when its length is known.
+// It reads up to io.EOF even then: the server watches the connection for
+// the client going away (which cancels the request's context) only once the
+// body is consumed.
+func readBody(body io.Reader, length int64) ([]byte, error) {
+	if length <= 0 {
+		return io.ReadAll(body)
 	}
-	h.call(w, r, a, args)
+	buf := make([]byte, length+1)
+	n, err := io.ReadFull(body, buf)
+	switch err {
+	case io.ErrUnexpectedEOF:
+		return buf[:n], nil // shorter than announced: the server refuses it before
+	case nil:
+		return nil, errors.New("body longer than its Content-Length")
+	}
+	return buf[:n], err
+}
+
+// isJSON reports whether ct is application/json, with at most a charset
+// parameter of utf-8.
+func isJSON(ct string) bool {
+	if ct == "application/json" || ct == "application/json; charset=utf-8" {
+		return true // the common cases, without parsing
+	}
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "application/json" {
+		return false
+	}
+	for k, v := range params {
+		if k != "charset" || !strings.EqualFold(v, "utf-8") {
+			return false
+		}
+	}
+	return true
 }
 
 // call runs the action and writes its result, recovering a panic.
-func (h *Handler) call(w http.ResponseWriter, r *http.Request, a *Action, args *Args) {
+func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, args *Args) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			h.writeError(w, r, a, &panicError{value: p, stack: debug.Stack()})
+			h.fail(w, r, a, 0, &PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
-	result, err := a.Call(r.Context(), args)
+	result, err := a.Call(ctx, args)
+	args.body = nil // the body is not the action's after it returns
 	if err != nil {
-		h.writeError(w, r, a, err)
+		h.fail(w, r, a, 0, err)
 		return
 	}
-	setHeaders(w.Header())
 	if !a.Returns {
+		setHeaders(w.Header())
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
 	out, err := json.Marshal(result)
 	if err != nil {
-		h.writeError(w, r, a, fmt.Errorf("encoding the result: %w", err))
+		h.fail(w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
 		return
 	}
+	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
 }
 
-// panicError carries a recovered panic to the log.
-type panicError struct {
-	value any
-	stack []byte
+// PanicError is a panic recovered from an action, as Options.OnError sees
+// it. The client gets an internal error; the log gets Value and Stack.
+type PanicError struct {
+	Value any    // what the action panicked with
+	Stack []byte // the goroutine's stack at the panic
 }
 
-func (p *panicError) Error() string { return fmt.Sprintf("panic: %v", p.value) }
+// Error returns "panic: " and the value.
+func (p *PanicError) Error() string { return fmt.Sprintf("panic: %v", p.Value) }
 
 // wireError is the JSON error body.
 type wireError struct {
@@ -145,28 +255,47 @@ type wireError struct {
 	ID      string `json:"id,omitempty"`
 }
 
-// internalMessage is the only text an internal error shows the client.
+// internalMessage is all an internal error tells the client.
 const internalMessage = "internal error"
 
-// writeError writes err as the error body. Only an *Error's text reaches the
-// client; anything else is logged with an error ID that the body carries.
-func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, a *Action, err error) {
-	var e *Error
-	if errors.As(err, &e) && e.Code.known() && e.Code != CodeInternal {
-		body := &wireError{Code: e.Code, Message: e.Message, Details: e.Details}
-		writeErrorBody(w, e.Code.HTTPStatus(), body)
+// fail sends err. status, when not 0, is the HTTP status for a request
+// refused before any action ran (405, 413, 415); otherwise the code decides.
+// Only an *Error's text reaches the client; any other error, and an *Error
+// with CodeInternal, is logged with an error ID that the response carries.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status int, err error) {
+	id := ""
+	if a != nil {
+		id = a.ID
+	}
+	if h.onError != nil {
+		if translated := h.onError(r, id, err); translated != nil && translated != err {
+			err, status = translated, 0
+		}
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		err = Errorf(CodeDeadlineExceeded, "the call ran out of time")
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		err = Errorf(CodeAborted, "the call was canceled")
+	}
+	e, ok := errors.AsType[*Error](err)
+	if ok && e.Code.known() && e.Code != CodeInternal {
+		if status == 0 {
+			status = e.Code.HTTPStatus()
+		}
+		writeErrorBody(w, status, &wireError{Code: e.Code, Message: e.Message, Details: e.Details})
 		return
 	}
 	errID := newErrorID()
-	attrs := []any{slog.String("error_id", errID), slog.String("error", err.Error())}
-	if a != nil {
-		attrs = append(attrs, slog.String("action", a.ID))
+	attrs := []slog.Attr{
+		slog.String("action", id),
+		slog.String("error_id", errID),
+		slog.String("error", err.Error()),
 	}
-	var p *panicError
-	if errors.As(err, &p) {
-		attrs = append(attrs, slog.String("stack", string(p.stack)))
+	if p, ok := errors.AsType[*PanicError](err); ok {
+		attrs = append(attrs, slog.String("stack", string(p.Stack)))
 	}
-	h.logger.ErrorContext(r.Context(), "action failed", attrs...)
+	h.logger.LogAttrs(r.Context(), slog.LevelError, "action failed", attrs...)
 	writeErrorBody(w, http.StatusInternalServerError, &wireError{Code: CodeInternal, Message: internalMessage, ID: errID})
 }
 
@@ -182,11 +311,20 @@ func writeErrorBody(w http.ResponseWriter, status int, body *wireError) {
 	w.Write(out)
 }
 
+// setHeaders sets the headers of every response, success or error.
 func setHeaders(h http.Header) {
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
+	h["Content-Type"] = contentTypeJSON
+	h["X-Content-Type-Options"] = nosniff
+	h["Cache-Control"] = noStore
 }
+
+// Header values shared by all responses, to spare allocations: net/http only
+// reads them, and as each has len == cap, a Header.Add appends to a copy.
+var (
+	contentTypeJSON = []string{"application/json; charset=utf-8"}
+	nosniff         = []string{"nosniff"}
+	noStore         = []string{"no-store"}
+)
 
 // newErrorID returns a random ID that matches a response to its log line.
 func newErrorID() string {
@@ -194,25 +332,3 @@ func newErrorID() string {
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
-
-// split parses the body as a JSON array of exactly len(params) values.
-func (a *Args) split(body []byte) *Error {
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 {
-		body = []byte("[]")
-	}
-	var elems []json.RawMessage
-	if err := json.Unmarshal(body, &elems); err != nil {
-		return Errorf(CodeInvalidArgument, "the body must be a JSON array of arguments: %v", err)
-	}
-	if len(elems) != len(a.params) {
-		return Errorf(CodeInvalidArgument, "want %d arguments (%s), got %d", len(a.params), strings.Join(a.params, ", "), len(elems))
-	}
-	a.elems = elems
-	return nil
-}
-
-// validator is the method an argument may have to check itself.
-type validator interface{ Validate() error }
-
-var _ = context.Background
