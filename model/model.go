@@ -130,7 +130,10 @@ type Type struct {
 	// there: time.Time, time.Duration and json.RawMessage have kinds of their
 	// own, and any other standard library type that marshals itself (such as
 	// netip.Addr) is written inline as KindMarshaler or KindTextMarshaler,
-	// keeping Pkg and Name so the Go glue can spell it.
+	// keeping Pkg and Name so the Go glue can spell it. Any other standard
+	// library type is written inline as its underlying type (time.Month as
+	// KindInt, http.Header as KindMap), again keeping Pkg and Name: Pkg is
+	// set on a kind other than KindNamed only for such a type.
 	Pkg      string  `json:"pkg,omitempty"`
 	Name     string  `json:"name,omitempty"`
 	TypeArgs []*Type `json:"typeArgs,omitempty"`
