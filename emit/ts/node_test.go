@@ -1,6 +1,7 @@
 package tsemit
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,16 +62,18 @@ func nodeBinary(t *testing.T) string {
 	return path
 }
 
-// run runs a command in dir and fails the test with its output if it fails.
+// run runs a command in dir and returns its standard output; it fails the
+// test with the command's output if it fails.
 func run(t *testing.T, dir string, name string, args ...string) string {
 	t.Helper()
+	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, out)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
 	}
-	return string(out)
+	return stdout.String()
 }
 
 // writeFiles writes files (by path relative to dir) under dir.

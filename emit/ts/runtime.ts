@@ -64,13 +64,16 @@ export class ActionError extends Error {
   readonly code: ErrorCode | (string & {});
   /** The HTTP status of the response. */
   readonly status: number;
+  // details and id are declared, not defined, so that an error without
+  // them has no such property at all.
+
   /** Structured details the server attached, if any. */
-  readonly details?: unknown;
+  declare readonly details?: unknown;
   /**
    * The error ID of an internal error, also written to the server's log, so
    * a report can be matched to the log line.
    */
-  readonly id?: string;
+  declare readonly id?: string;
 
   constructor(code: string, message: string, status: number, details?: unknown, id?: string) {
     super(message);

@@ -1,0 +1,55 @@
+package tsemit
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/actionsgo/actions/model"
+)
+
+// nodeProject is a directory holding generated TypeScript and a driver
+// script that uses it, type-checked with tsc and run with node.
+type nodeProject struct {
+	dir string
+}
+
+// newNodeProject writes the files of prog generated into gen/, and files
+// (such as the driver) by their relative path.
+func newNodeProject(t *testing.T, prog *model.Program, files map[string][]byte) *nodeProject {
+	t.Helper()
+	dir := t.TempDir()
+	gen, err := Generate(prog, filepath.Join(dir, "gen"))
+	if err != nil {
+		t.Fatalf("Generate: %v", err)
+	}
+	for _, f := range gen {
+		if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f.Path, f.Content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files["package.json"] = []byte(`{"type": "module"}` + "\n")
+	writeFiles(t, dir, files)
+	copyDir(t, filepath.Join("testdata", "tsc"), dir, func(string) bool { return true })
+	return &nodeProject{dir: dir}
+}
+
+// run type-checks the project (generated code and driver alike), bundles
+// the entry point with esbuild and runs it with node, returning its
+// standard output.
+func (p *nodeProject) run(t *testing.T, entry string) string {
+	t.Helper()
+	// The drivers live at the top of the project: include them.
+	writeFiles(t, p.dir, map[string][]byte{"driver.json": []byte(`{
+  "extends": "./nodenext.json",
+  "include": ["gen/**/*.ts", "*.ts"]
+}
+`)})
+	run(t, p.dir, nodeTool(t, "tsc"), "-p", "driver.json", "--pretty", "false")
+	out := filepath.Join(p.dir, "out.mjs")
+	run(t, p.dir, nodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile="+out, entry)
+	return run(t, p.dir, nodeBinary(t), out)
+}

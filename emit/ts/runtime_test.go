@@ -1,0 +1,228 @@
+package tsemit
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/model"
+)
+
+// probeProgram declares the actions of probeActions, for the runtime test.
+func probeProgram() *model.Program {
+	const path = "example.com/probe"
+	return &model.Program{Packages: []*model.Package{{
+		Path: path, Name: "probe", Key: "probe",
+		Actions: []*model.Action{
+			{ID: "probe.Echo", Name: "Echo", TSName: "echo", Params: []*model.Param{{Name: "s", TSName: "s", Type: tString}}, Result: tString},
+			{ID: "probe.Nothing", Name: "Nothing", TSName: "nothing"},
+			{ID: "probe.Missing", Name: "Missing", TSName: "missing", Error: true},
+			{ID: "probe.Broken", Name: "Broken", TSName: "broken", Error: true},
+			{ID: "probe.Wait", Name: "Wait", TSName: "wait", Context: true, Error: true},
+		},
+	}}}
+}
+
+// probeServer serves the probe actions, written by hand as the Go glue
+// would be, and records what the client sent.
+type probeServer struct {
+	started  chan struct{} // closed when Wait has started
+	canceled chan error    // receives Wait's ctx.Err() when its context ends
+	mu       sync.Mutex
+	requests []probeRequest
+}
+
+type probeRequest struct {
+	Method, Path, ContentType, Authorization, Trace, Body string
+}
+
+func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
+	p := &probeServer{started: make(chan struct{}), canceled: make(chan error, 1)}
+	decodeNone := func(ctx context.Context, args *actions.Args) (any, error) { return nil, nil }
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, []actions.Action{
+		{ID: "probe.Echo", Params: []string{"s"}, Returns: true, Call: func(ctx context.Context, args *actions.Args) (any, error) {
+			var s string
+			if err := args.Decode(&s); err != nil {
+				return nil, err
+			}
+			return s, nil
+		}},
+		{ID: "probe.Nothing", Call: decodeNone},
+		{ID: "probe.Missing", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+			return nil, &actions.Error{Code: actions.CodeNotFound, Message: `no item "x"`, Details: map[string]string{"item": "x"}}
+		}},
+		{ID: "probe.Broken", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+			return nil, errors.New("a secret the client must not see")
+		}},
+		{ID: "probe.Wait", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+			close(p.started)
+			select {
+			case <-ctx.Done():
+				p.canceled <- ctx.Err()
+			case <-time.After(20 * time.Second):
+				p.canceled <- errors.New("the context was not canceled in 20s")
+			}
+			return nil, ctx.Err()
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_actions/", func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		p.mu.Lock()
+		p.requests = append(p.requests, probeRequest{r.Method, r.URL.Path, r.Header.Get("Content-Type"), r.Header.Get("Authorization"), r.Header.Get("X-Trace"), string(body)})
+		p.mu.Unlock()
+		r.Body = io.NopCloser(bytesReader(body))
+		h.ServeHTTP(w, r)
+	})
+	mux.HandleFunc("/test/started", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-p.started:
+		case <-time.After(20 * time.Second):
+			http.Error(w, "Wait did not start", http.StatusGatewayTimeout)
+		}
+	})
+	mux.HandleFunc("/proxy/_actions/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusBadGateway)
+		io.WriteString(w, "<html>bad gateway</html>")
+	})
+	mux.HandleFunc("/html/_actions/", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "<html>a login page</html>")
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return p, srv
+}
+
+const runtimeDriver = `import { configure } from "./gen/runtime.js";
+import { broken, echo, missing, nothing, wait } from "./gen/probe.js";
+import { attempt } from "./attempt.js";
+import { baseURL } from "./config.js";
+
+const results: Record<string, unknown> = {};
+configure({ baseURL, headers: { Authorization: "Bearer t", "X-Trace": "configured" } });
+results["echo"] = await attempt(() => echo("héllo \u2028 \"quoted\""));
+results["nothing"] = await attempt(() => nothing());
+results["missing"] = await attempt(() => missing());
+results["broken"] = await attempt(() => broken());
+results["perCall"] = await attempt(() => echo("h", { headers: { "X-Trace": "call" } }));
+
+configure({ baseURL: baseURL + "/proxy/" });
+results["notJSON"] = await attempt(() => echo("x"));
+configure({ baseURL: baseURL + "/html" });
+results["okNotJSON"] = await attempt(() => echo("x"));
+configure({ baseURL: "http://127.0.0.1:1" });
+results["network"] = await attempt(() => echo("x"));
+
+configure({ baseURL });
+const ctrl = new AbortController();
+const waiting = attempt(() => wait({ signal: ctrl.signal }));
+await fetch(baseURL + "/test/started");
+ctrl.abort();
+results["abort"] = await waiting;
+console.log(JSON.stringify(results));
+`
+
+// attemptTS runs a call and describes its outcome as JSON the Go test
+// compares.
+const attemptTS = `import { ActionError } from "./gen/runtime.js";
+
+export async function attempt(f: () => Promise<unknown>): Promise<unknown> {
+  try {
+    const v = await f();
+    return { ok: v === undefined ? "(undefined)" : v };
+  } catch (err) {
+    if (err instanceof ActionError) {
+      return { actionError: { name: err.name, code: err.code, status: err.status, message: err.message, details: err.details, hasID: typeof err.id == "string" && err.id.length > 0, ownKeys: Object.keys(err).sort() } };
+    }
+    return { other: { name: (err as Error).name } };
+  }
+}
+`
+
+// TestRuntime runs the generated client against a real handler and checks
+// every outcome of a call: results, 204, errors of the wire protocol,
+// responses that are not, a network failure, and an abort, which must also
+// cancel the action's context on the server.
+func TestRuntime(t *testing.T) {
+	p, srv := newProbeServer(t)
+	proj := newNodeProject(t, probeProgram(), map[string][]byte{
+		"main.ts":    []byte(runtimeDriver),
+		"attempt.ts": []byte(attemptTS),
+		"config.ts":  []byte(fmt.Sprintf("export const baseURL = %q;\n", srv.URL)),
+	})
+	out := proj.run(t, "main.ts")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("driver output is not JSON: %v\n%s", err, out)
+	}
+	actionError := func(code string, status int, message string, details any, hasID bool, keys ...string) any {
+		e := map[string]any{
+			"name": "ActionError", "code": code, "status": float64(status), "message": message,
+			"hasID": hasID, "ownKeys": toAny(keys),
+		}
+		if details != nil {
+			e["details"] = details
+		}
+		return map[string]any{"actionError": e}
+	}
+	want := map[string]any{
+		"echo":      map[string]any{"ok": "héllo \u2028 \"quoted\""},
+		"nothing":   map[string]any{"ok": "(undefined)"},
+		"missing":   actionError("not_found", 404, `no item "x"`, map[string]any{"item": "x"}, false, "code", "details", "name", "status"),
+		"broken":    actionError("internal", 500, "internal error", nil, true, "code", "id", "name", "status"),
+		"perCall":   map[string]any{"ok": "h"},
+		"notJSON":   actionError("unknown", 502, "HTTP 502", nil, false, "code", "name", "status"),
+		"okNotJSON": actionError("unknown", 200, "the response is not JSON", nil, false, "code", "name", "status"),
+		"network":   map[string]any{"other": map[string]any{"name": "TypeError"}},
+		"abort":     map[string]any{"other": map[string]any{"name": "AbortError"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+
+	select {
+	case err := <-p.canceled:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Wait's context ended with %v, want context.Canceled", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("Wait did not report the end of its context")
+	}
+
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	wantReqs := []probeRequest{
+		{"POST", "/_actions/probe.Echo", "application/json", "Bearer t", "configured", "[\"héllo \u2028 \\\"quoted\\\"\"]"},
+		{"POST", "/_actions/probe.Nothing", "application/json", "Bearer t", "configured", `[]`},
+		{"POST", "/_actions/probe.Missing", "application/json", "Bearer t", "configured", `[]`},
+		{"POST", "/_actions/probe.Broken", "application/json", "Bearer t", "configured", `[]`},
+		{"POST", "/_actions/probe.Echo", "application/json", "Bearer t", "call", `["h"]`},
+		{"POST", "/_actions/probe.Wait", "application/json", "", "", `[]`},
+	}
+	if diff := cmp.Diff(wantReqs, p.requests); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
