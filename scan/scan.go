@@ -178,7 +178,13 @@ func isGenerated(src []byte) bool {
 }
 
 // addError turns an error reported by go/packages into a diagnostic.
+// The go command's report that a package failed to compile ("# path"
+// followed by the compiler's errors) is left out: the type checker reports
+// the same errors with positions.
 func (s *scanner) addError(e packages.Error) {
+	if e.Kind == packages.ListError && e.Pos == "" && strings.HasPrefix(e.Msg, "# ") {
+		return
+	}
 	pos := parseErrorPos(e.Pos)
 	msg := e.Msg
 	if pos.File == "" && e.Pos != "" && e.Pos != "-" {

@@ -22,13 +22,14 @@ type scanner struct {
 	diags   []Diagnostic
 	modules []string // paths of the modules of the matched packages
 
-	pkgs    map[string]*model.Package // by import path
-	dirs    map[string]string         // source directory by import path
-	named   map[string]*namedInfo     // by "path.Name" of the generic origin
-	stdSeen typeutil.Map              // standard library types being inlined, to stop recursion
-	docs    map[token.Pos]string      // doc comments by the position of the declared name
-	files   map[*ast.File]string      // import path of each parsed file
-	misused map[string]bool           // packages with a misused directive
+	pkgs      map[string]*model.Package // by import path
+	dirs      map[string]string         // source directory by import path
+	named     map[string]*namedInfo     // by "path.Name" of the generic origin
+	instances typeutil.Map              // what each generic instantiation reached, by type
+	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
+	docs      map[token.Pos]string      // doc comments by the position of the declared name
+	files     map[*ast.File]string      // import path of each parsed file
+	misused   map[string]bool           // packages with a misused directive
 }
 
 func newScanner() *scanner {

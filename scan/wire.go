@@ -131,14 +131,36 @@ func special(pkg, name string) *model.Type {
 // a reference to it.
 func (s *scanner) userNamed(t *types.Named, r *reach, path string) *model.Type {
 	info := s.declare(t.Origin())
-	r.ref(path, info)
 	mt := &model.Type{Kind: model.KindNamed, Pkg: t.Obj().Pkg().Path(), Name: t.Obj().Name()}
-	if args := t.TypeArgs(); args != nil {
-		for i := range args.Len() {
-			mt.TypeArgs = append(mt.TypeArgs, s.walk(args.At(i), r, path))
-		}
+	args := t.TypeArgs()
+	if args.Len() == 0 {
+		r.ref(path, info)
+		return mt
+	}
+	// What an instantiation cannot send is found in its instantiated body,
+	// so a message names the field ("field Value has type chan bool"); the
+	// type arguments themselves are walked for the model only.
+	r.ref(path, s.instance(t))
+	var discard reach
+	for i := range args.Len() {
+		mt.TypeArgs = append(mt.TypeArgs, s.walk(args.At(i), &discard, path))
 	}
 	return mt
+}
+
+// instance returns what the instantiated generic type t reaches, walking
+// its instantiated body once. Its model is not kept: the Program holds the
+// generic declaration and references with type arguments.
+func (s *scanner) instance(t *types.Named) *namedInfo {
+	if info, ok := s.instances.At(t).(*namedInfo); ok {
+		return info
+	}
+	info := &namedInfo{}
+	s.instances.Set(t, info)
+	if marshalKind(t) == "" {
+		s.walkUnderlying(t, &info.reach, "")
+	}
+	return info
 }
 
 // stdNamed describes a standard library type other than the special ones:
@@ -153,7 +175,7 @@ func (s *scanner) stdNamed(t *types.Named, r *reach, path string) *model.Type {
 			return &model.Type{Kind: model.KindAny, Pkg: t.Obj().Pkg().Path(), Name: t.Obj().Name()}
 		}
 		s.stdSeen.Set(t, true)
-		mt = s.walkUnderlying(t.Underlying(), r, path)
+		mt = s.walkUnderlying(t, r, path)
 		s.stdSeen.Delete(t)
 	}
 	mt.Pkg, mt.Name = t.Obj().Pkg().Path(), t.Obj().Name()
@@ -186,7 +208,7 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	if k := marshalKind(t); k != "" {
 		n.Type = &model.Type{Kind: k}
 	} else {
-		n.Type = s.walkUnderlying(t.Underlying(), &info.reach, "")
+		n.Type = s.walkUnderlying(t, &info.reach, "")
 	}
 	switch n.Type.Kind {
 	case model.KindBool, model.KindInt, model.KindFloat, model.KindString:
