@@ -1,5 +1,66 @@
 package tsemit
 
+import (
+	"sync"
+	"testing"
+
+	"github.com/actionsgo/actions/model"
+	"github.com/actionsgo/actions/scan"
+)
+
 // scannedCases returns the golden cases loaded from Go packages with the
-// scanner.
-func scannedCases() []goldenCase { return nil }
+// scanner: the shared corpus, and packages of this directory's testdata.
+func scannedCases() []goldenCase {
+	return []goldenCase{
+		{"types", loader("github.com/actionsgo/actions/testdata/types")},
+		{"shapes", loader("github.com/actionsgo/actions/testdata/shapes")},
+		{"samename", loader(
+			"github.com/actionsgo/actions/emit/ts/testdata/samename/admin/cart",
+			"github.com/actionsgo/actions/emit/ts/testdata/samename/shop/cart",
+		)},
+	}
+}
+
+var (
+	loadMu sync.Mutex
+	loaded = map[string]*model.Program{}
+)
+
+// loader returns a function that loads the packages once per test binary.
+func loader(patterns ...string) func(t *testing.T) *model.Program {
+	return func(t *testing.T) *model.Program {
+		t.Helper()
+		return load(t, patterns...)
+	}
+}
+
+// load runs the scanner on patterns, failing on any diagnostic.
+func load(t *testing.T, patterns ...string) *model.Program {
+	t.Helper()
+	loadMu.Lock()
+	defer loadMu.Unlock()
+	key := fmtKey(patterns)
+	if p := loaded[key]; p != nil {
+		return p
+	}
+	prog, diags, err := scan.Load(scan.Config{}, patterns...)
+	if err != nil {
+		t.Fatalf("scan.Load %v: %v", patterns, err)
+	}
+	if len(diags) > 0 {
+		for _, d := range diags {
+			t.Error(d.Format(""))
+		}
+		t.FailNow()
+	}
+	loaded[key] = prog
+	return prog
+}
+
+func fmtKey(patterns []string) string {
+	key := ""
+	for _, p := range patterns {
+		key += p + "\x00"
+	}
+	return key
+}

@@ -212,10 +212,11 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 	return nil, fmt.Errorf("unknown kind %q", t.Kind)
 }
 
-// withNull adds null to a union that does not have it.
+// withNull adds null to a union that does not have it; unknown already
+// includes null.
 func withNull(u []string) []string {
 	for _, s := range u {
-		if s == "null" {
+		if s == "null" || s == "unknown" {
 			return u
 		}
 	}
