@@ -1,0 +1,391 @@
+// Package goemit writes the Go glue of the actions a package declares: one
+// actions_gen.go per package, whose Actions function describes each action to
+// the runtime and calls it with typed arguments.
+//
+// The glue is plain generated code, with no reflection over the functions at
+// call time: each argument is decoded into a local of the parameter's type
+// and the function is called directly. It is written with jennifer, formatted
+// with go/format, and byte-for-byte deterministic for a given model.
+package goemit
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/actionsgo/actions/emit"
+	"github.com/actionsgo/actions/model"
+	"github.com/dave/jennifer/jen"
+)
+
+// FileName is the name of the generated file in each package directory.
+const FileName = "actions_gen.go"
+
+// Generate returns the glue of every package of prog that has actions, in
+// the order of prog.Packages: one FileName in each package's directory.
+func Generate(prog *model.Program) ([]emit.File, error) {
+	var files []emit.File
+	for _, pkg := range prog.Packages {
+		if len(pkg.Actions) == 0 {
+			continue
+		}
+		src, err := generatePackage(prog, pkg)
+		if err != nil {
+			return nil, fmt.Errorf("generating the Go glue of %s: %w", pkg.Path, err)
+		}
+		files = append(files, emit.File{Path: filepath.Join(pkg.Dir, FileName), Content: src})
+	}
+	return files, nil
+}
+
+// generator writes the glue of one package.
+type generator struct {
+	prog    *model.Program
+	pkg     *model.Package
+	imports map[string]importName // by import path
+}
+
+// generatePackage renders the glue of pkg, formatted.
+func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
+	paths := map[string]bool{}
+	for _, a := range pkg.Actions {
+		for _, p := range a.Params {
+			typeImports(p.Type, pkg.Path, paths)
+		}
+		typeImports(a.Result, pkg.Path, paths)
+	}
+	g := &generator{prog: prog, pkg: pkg, imports: importNames(prog, pkg, slices.Collect(maps.Keys(paths)))}
+
+	f := jen.NewFilePathName(pkg.Path, pkg.Name)
+	// Formatting is done below, so a failure can show the source.
+	f.NoFormat = true
+	f.HeaderComment(emit.Header)
+	for p, imp := range g.imports {
+		if imp.alias {
+			f.ImportAlias(p, imp.name)
+		} else {
+			f.ImportName(p, imp.name)
+		}
+	}
+
+	f.Comment("Glue made for another version of the runtime stops compiling here,")
+	f.Comment("naming the version it was made for: run go generate again.")
+	/* const _ = actions.GeneratedCodeVersion1 */
+	f.Const().Id("_").Op("=").Qual(actionsPath, "GeneratedCodeVersion1")
+	f.Line()
+
+	pins, err := g.pins()
+	if err != nil {
+		return nil, err
+	}
+	f.Add(pins)
+	f.Line()
+
+	actions, err := g.actionsFunc()
+	if err != nil {
+		return nil, err
+	}
+	f.Add(actions)
+
+	var raw bytes.Buffer
+	if err := f.Render(&raw); err != nil {
+		return nil, err
+	}
+	return formatSource(groupImports(raw.Bytes()))
+}
+
+// groupImports puts the standard library imports of the import block
+// jennifer writes (one block, one import a line, sorted by path) first, and
+// the others after a blank line, as goimports does.
+func groupImports(src []byte) []byte {
+	const open, end = "\nimport (\n", "\n)\n"
+	start := bytes.Index(src, []byte(open))
+	if start < 0 {
+		return src // a single import has no block
+	}
+	start += len(open)
+	n := bytes.Index(src[start:], []byte(end))
+	if n < 0 {
+		return src
+	}
+	var std, other []string
+	for _, line := range strings.Split(string(src[start:start+n]), "\n") {
+		quoted := line[strings.IndexByte(line, '"'):]
+		if first, _, _ := strings.Cut(strings.Trim(quoted, `"`), "/"); strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	block := strings.Join(std, "\n")
+	if len(std) > 0 && len(other) > 0 {
+		block += "\n\n"
+	}
+	block += strings.Join(other, "\n")
+	return slices.Concat(src[:start], []byte(block), src[start+n:])
+}
+
+// pins declares the signature of every action as the glue was made for it.
+// The call sites alone would not catch every change: a result is returned
+// as an any, so a function whose result type changed would still compile
+// while the TypeScript client expects the old type.
+func (g *generator) pins() (jen.Code, error) {
+	specs := make([]jen.Code, len(g.pkg.Actions))
+	for i, a := range g.pkg.Actions {
+		sig, err := signature(a)
+		if err != nil {
+			return nil, fmt.Errorf("action %s: %w", a.Name, err)
+		}
+		/* _ func(context.Context, Item) (Cart, error) = AddToCart */
+		specs[i] = jen.Id("_").Add(sig).Op("=").Id(a.Name)
+	}
+	return jen.Comment("The signature of each action as this file was made for it: a function").
+		Line().Comment("changed since is a compile error here, not a surprise for the client.").
+		Line().Var().Defs(specs...), nil
+}
+
+// signature spells the Go function type of an action.
+func signature(a *model.Action) (jen.Code, error) {
+	var params []jen.Code
+	if a.Context {
+		params = append(params, jen.Qual(contextPath, "Context"))
+	}
+	for _, p := range a.Params {
+		t, err := typeExpr(p.Type)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
+		}
+		params = append(params, t)
+	}
+	/* func(context.Context, Item) */
+	sig := jen.Func().Params(params...)
+	var result jen.Code
+	if a.Result != nil {
+		var err error
+		if result, err = typeExpr(a.Result); err != nil {
+			return nil, fmt.Errorf("result: %w", err)
+		}
+	}
+	switch {
+	case result != nil && a.Error:
+		/* (Cart, error) */
+		sig.Params(result, jen.Error())
+	case result != nil:
+		/* Cart */
+		sig.Add(result)
+	case a.Error:
+		/* error */
+		sig.Error()
+	}
+	return sig, nil
+}
+
+// actionsFunc declares Actions, which lists the package's actions in model
+// order.
+func (g *generator) actionsFunc() (jen.Code, error) {
+	elems := make([]jen.Code, len(g.pkg.Actions))
+	byAddress := false
+	for i, a := range g.pkg.Actions {
+		elem, err := g.action(a)
+		if err != nil {
+			return nil, fmt.Errorf("action %s: %w", a.Name, err)
+		}
+		elems[i] = elem
+		byAddress = byAddress || (a.Result != nil && g.returnsAddress(a.Result))
+	}
+	doc := fmt.Sprintf("Actions returns the actions of package %s, to serve with actions.NewHandler.", g.pkg.Name)
+	if byAddress {
+		doc += "\n\nA result of a struct or array type, or of a type that marshals itself, is\n" +
+			"returned by address: encoding/json uses the marshal methods declared on\n" +
+			"a pointer type only for an addressable value."
+	}
+	/*
+		func Actions() []actions.Action {
+			return []actions.Action{ ... }
+		}
+	*/
+	return comment(doc).Func().Id("Actions").Params().Index().Qual(actionsPath, "Action").Block(
+		jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...)),
+	), nil
+}
+
+// multiline renders a composite literal's elements one per line.
+var multiline = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
+
+// action renders the actions.Action of a.
+func (g *generator) action(a *model.Action) (jen.Code, error) {
+	/* ID: "cart.AddToCart", */
+	fields := []jen.Code{jen.Id("ID").Op(":").Lit(a.ID)}
+	if len(a.Params) > 0 {
+		names := make([]jen.Code, len(a.Params))
+		for i, p := range a.Params {
+			names[i] = jen.Lit(p.Name)
+		}
+		/* Params: []string{"item", "n"}, */
+		fields = append(fields, jen.Id("Params").Op(":").Index().String().Values(names...))
+	}
+	if a.Result != nil {
+		/* Returns: true, */
+		fields = append(fields, jen.Id("Returns").Op(":").True())
+	}
+	call, err := g.call(a)
+	if err != nil {
+		return nil, err
+	}
+	/* Call: func(ctx context.Context, args *actions.Args) (any, error) { ... }, */
+	fields = append(fields, jen.Id("Call").Op(":").Add(call))
+	return jen.Custom(multiline, fields...), nil
+}
+
+// call renders the Call literal of a: decode each argument into a typed
+// local, call the function, return its result and error.
+func (g *generator) call(a *model.Action) (jen.Code, error) {
+	reserved := map[string]bool{a.Name: true}
+	for _, id := range glueIdents {
+		reserved[id] = true
+	}
+	for _, imp := range g.imports {
+		reserved[imp.name] = true
+	}
+	for _, p := range a.Params {
+		typeIdents(p.Type, g.pkg.Path, reserved)
+	}
+	locals := localNames(a.Params, reserved)
+
+	var body []jen.Code
+	args := make([]jen.Code, 0, len(a.Params)+1)
+	if a.Context {
+		args = append(args, jen.Id("ctx"))
+	}
+	for i, p := range a.Params {
+		t, err := typeExpr(p.Type)
+		if err != nil {
+			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
+		}
+		local := locals[i]
+		body = append(body,
+			/* var item Item */
+			jen.Var().Id(local).Add(t),
+			/*
+				if err := args.Decode(&item); err != nil {
+					return nil, err
+				}
+			*/
+			jen.If(jen.Err().Op(":=").Id("args").Dot("Decode").Call(jen.Op("&").Id(local)), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			),
+		)
+		args = append(args, jen.Id(local))
+	}
+	/* AddToCart(ctx, item) */
+	call := jen.Id(a.Name).Call(args...)
+	body = append(body, g.returnCall(a, call)...)
+
+	// Name the closure's parameters only where the body uses them.
+	ctx, argsParam := jen.Id("_"), jen.Id("_")
+	if a.Context {
+		ctx = jen.Id("ctx")
+	}
+	if len(a.Params) > 0 {
+		argsParam = jen.Id("args")
+	}
+	if !a.Context && len(a.Params) == 0 {
+		ctx, argsParam = jen.Null(), jen.Null()
+	}
+	/* func(ctx context.Context, args *actions.Args) (any, error) { ... } */
+	return jen.Func().Params(
+		ctx.Qual(contextPath, "Context"),
+		argsParam.Op("*").Qual(actionsPath, "Args"),
+	).Params(jen.Any(), jen.Error()).Block(body...), nil
+}
+
+// returnCall calls the function and returns what Call returns, by the
+// shape of its results.
+func (g *generator) returnCall(a *model.Action, call *jen.Statement) []jen.Code {
+	if a.Result != nil && g.returnsAddress(a.Result) {
+		if a.Error {
+			return []jen.Code{
+				/* result, err := F(a) */
+				jen.List(jen.Id("result"), jen.Err()).Op(":=").Add(call),
+				/* return &result, err */
+				jen.Return(jen.Op("&").Id("result"), jen.Err()),
+			}
+		}
+		return []jen.Code{
+			/* result := F(a) */
+			jen.Id("result").Op(":=").Add(call),
+			/* return &result, nil */
+			jen.Return(jen.Op("&").Id("result"), jen.Nil()),
+		}
+	}
+	switch {
+	case a.Result != nil && a.Error:
+		/* return F(a) */
+		return []jen.Code{jen.Return(call)}
+	case a.Result != nil:
+		/* return F(a), nil */
+		return []jen.Code{jen.Return(call, jen.Nil())}
+	case a.Error:
+		/* return nil, F(a) */
+		return []jen.Code{jen.Return(jen.Nil(), call)}
+	}
+	return []jen.Code{
+		/* F(a) */
+		call,
+		/* return nil, nil */
+		jen.Return(jen.Nil(), jen.Nil()),
+	}
+}
+
+// returnsAddress reports whether a result of type t is returned by address.
+// encoding/json calls a MarshalJSON or MarshalText declared on *T only for
+// an addressable T, and a value inside an interface is not addressable: the
+// runtime would encode such a result field by field, unlike what the client
+// expects. A struct or array may hold such a T with no pointer in between,
+// and a type that marshals itself may be such a T. Other kinds cannot have
+// these methods without being a marshaler kind, or reach their elements
+// through a pointer already (slices), or never make them addressable (maps).
+func (g *generator) returnsAddress(t *model.Type) bool {
+	switch t.Kind {
+	case model.KindStruct, model.KindArray, model.KindMarshaler, model.KindTextMarshaler:
+		return true
+	case model.KindNamed:
+		n := g.prog.Lookup(t.Pkg, t.Name)
+		// A declaration missing from the model is a scanner bug; by
+		// address is right for any type.
+		return n == nil || n.Type == nil || g.returnsAddress(n.Type)
+	}
+	return false
+}
+
+// comment renders text as // comment lines.
+func comment(text string) *jen.Statement {
+	s := jen.Null()
+	for _, line := range strings.Split(text, "\n") {
+		if line == "" {
+			s.Comment("//").Line()
+		} else {
+			s.Comment(line).Line()
+		}
+	}
+	return s
+}
+
+// formatSource formats generated Go source. A failure is a bug of the
+// emitter: the error shows the source with line numbers, so the line that
+// go/format points at can be found, and nothing unformatted is returned.
+func formatSource(src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err == nil {
+		return out, nil
+	}
+	var numbered strings.Builder
+	for i, line := range strings.Split(strings.TrimSuffix(string(src), "\n"), "\n") {
+		fmt.Fprintf(&numbered, "%4d  %s\n", i+1, line)
+	}
+	return nil, fmt.Errorf("formatting the generated source: %v\n%s", err, numbered.String())
+}
