@@ -32,7 +32,7 @@ func (s *scanner) enumValues(t *types.Named) []*model.EnumValue {
 		values = append(values, &model.EnumValue{
 			Name:  c.Name(),
 			Value: jsonLiteral(c.Val(), t.Underlying().(*types.Basic)),
-			Doc:   s.docs[c.Pos()],
+			Doc:   s.doc(c.Pos()),
 		})
 	}
 	return values

@@ -81,7 +81,7 @@ func (s *scanner) structFields(t types.Type, st *types.Struct, r *reach, path st
 		mf := &model.Field{
 			Name:   f.name,
 			GoName: goName,
-			Doc:    s.docs[f.v.Pos()],
+			Doc:    s.doc(f.v.Pos()),
 			Pos:    s.position(f.v.Pos()),
 			Type:   s.walk(f.v.Type(), r, joinPath(path, goName)),
 			TSType: cmp.Or(f.tag.Get("ts_type"), f.tag.Get("tstype")),

@@ -99,6 +99,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		}
 		if dir != "" {
 			s.prog.Dirs = append(s.prog.Dirs, dir)
+			s.dirs[p.PkgPath] = dir
 		}
 		if len(p.GoFiles) == 0 && len(p.IgnoredFiles) == 0 {
 			// Nothing to scan: a pattern that matched no directory or a

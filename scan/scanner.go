@@ -3,6 +3,7 @@ package scan
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path"
@@ -27,21 +28,23 @@ type scanner struct {
 	named     map[string]*namedInfo     // by "path.Name" of the generic origin
 	instances typeutil.Map              // what each generic instantiation reached, by type
 	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
-	docs      map[token.Pos]string      // doc comments by the position of the declared name
+	docs      map[model.Pos]string      // doc comments by the position of the declared name
+	docFiles  map[string]bool           // files whose docs are in docs
 	files     map[*ast.File]string      // import path of each parsed file
 	misused   map[string]bool           // packages with a misused directive
 }
 
 func newScanner() *scanner {
 	return &scanner{
-		fset:    token.NewFileSet(),
-		prog:    &model.Program{},
-		pkgs:    map[string]*model.Package{},
-		dirs:    map[string]string{},
-		named:   map[string]*namedInfo{},
-		docs:    map[token.Pos]string{},
-		files:   map[*ast.File]string{},
-		misused: map[string]bool{},
+		fset:     token.NewFileSet(),
+		prog:     &model.Program{},
+		pkgs:     map[string]*model.Package{},
+		dirs:     map[string]string{},
+		named:    map[string]*namedInfo{},
+		docs:     map[model.Pos]string{},
+		docFiles: map[string]bool{},
+		files:    map[*ast.File]string{},
+		misused:  map[string]bool{},
 	}
 }
 
@@ -53,57 +56,80 @@ func (s *scanner) errorf(pos token.Pos, format string, args ...any) {
 // pathOfFile returns the import path of the package f belongs to.
 func (s *scanner) pathOfFile(f *ast.File) string { return s.files[f] }
 
-// index records the doc comments and directory of a package loaded from
-// source, so types it declares get their docs wherever they are reached.
+// index records the directory of a package loaded from source and the doc
+// comments of its files.
 func (s *scanner) index(p *packages.Package) {
 	s.dirs[p.PkgPath] = p.Dir
 	for _, f := range p.Syntax {
 		s.files[f] = p.PkgPath
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				return false // declarations inside bodies are not on the wire
-			case *ast.GenDecl:
-				s.indexDecl(n)
-			case *ast.StructType:
-				for _, fld := range n.Fields.List {
-					doc := docOr(fld.Doc, fld.Comment)
-					for _, name := range fld.Names {
-						s.docs[name.Pos()] = doc
-					}
-					if len(fld.Names) == 0 {
-						s.docs[embeddedIdent(fld.Type).Pos()] = doc
-					}
-				}
-			}
-			return true
-		})
+		s.indexDocs(s.fset, f)
 	}
 }
 
-// indexDecl records the docs of the types and constants of a declaration.
-// A spec without its own doc takes the declaration's when it stands alone
-// ("// Status is… \n type Status string").
-func (s *scanner) indexDecl(d *ast.GenDecl) {
-	alone := !d.Lparen.IsValid()
-	for _, spec := range d.Specs {
-		switch spec := spec.(type) {
-		case *ast.TypeSpec:
-			doc := spec.Doc
-			if doc == nil && alone {
-				doc = d.Doc
-			}
-			s.docs[spec.Name.Pos()] = docOr(doc, spec.Comment)
-		case *ast.ValueSpec:
-			doc := spec.Doc
-			if doc == nil && alone {
-				doc = d.Doc
-			}
-			for _, name := range spec.Names {
-				s.docs[name.Pos()] = docOr(doc, spec.Comment)
-			}
+// doc returns the doc comment of the declaration whose name is at pos. A
+// declaration in a package loaded from export data is found by parsing the
+// file it names, once: positions in export data are file, line and column.
+func (s *scanner) doc(pos token.Pos) string {
+	p := s.position(pos)
+	if p.File != "" && !s.docFiles[p.File] {
+		s.docFiles[p.File] = true
+		fset := token.NewFileSet()
+		if f, err := parser.ParseFile(fset, p.File, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+			s.indexDocs(fset, f)
 		}
 	}
+	return s.docs[p]
+}
+
+// indexDocs records the docs of the types, constants and struct fields of
+// f, by position.
+func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
+	s.docFiles[fset.Position(f.Pos()).Filename] = true
+	set := func(pos token.Pos, doc string) {
+		if doc != "" {
+			pp := fset.Position(pos)
+			s.docs[model.Pos{File: pp.Filename, Line: pp.Line, Col: pp.Column}] = doc
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			return false // declarations inside bodies are not on the wire
+		case *ast.GenDecl:
+			// A spec without its own doc takes the declaration's when it
+			// stands alone ("// Status is…" above "type Status string").
+			alone := !n.Lparen.IsValid()
+			for _, spec := range n.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					doc := spec.Doc
+					if doc == nil && alone {
+						doc = n.Doc
+					}
+					set(spec.Name.Pos(), docOr(doc, spec.Comment))
+				case *ast.ValueSpec:
+					doc := spec.Doc
+					if doc == nil && alone {
+						doc = n.Doc
+					}
+					for _, name := range spec.Names {
+						set(name.Pos(), docOr(doc, spec.Comment))
+					}
+				}
+			}
+		case *ast.StructType:
+			for _, fld := range n.Fields.List {
+				doc := docOr(fld.Doc, fld.Comment)
+				for _, name := range fld.Names {
+					set(name.Pos(), doc)
+				}
+				if len(fld.Names) == 0 {
+					set(embeddedIdent(fld.Type).Pos(), doc)
+				}
+			}
+		}
+		return true
+	})
 }
 
 // docOr returns the text of doc, or of the line comment when there is no

@@ -193,7 +193,7 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	}
 	n := &model.Named{
 		Name: obj.Name(),
-		Doc:  s.docs[obj.Pos()],
+		Doc:  s.doc(obj.Pos()),
 		Pos:  s.position(obj.Pos()),
 	}
 	info := &namedInfo{model: n}

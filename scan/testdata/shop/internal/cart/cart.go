@@ -1,0 +1,5 @@
+// Package cart is a third cart, without actions, reached by no action.
+package cart
+
+// Unused is never reached.
+type Unused struct{}
