@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the scripts run gen: testscript puts a copy of the test
+// binary on their PATH under that name, and the copy runs the command in
+// process through run.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"gen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar. Each script holds a small module
+// that requires github.com/actionsgo/actions; its first command points the
+// requirement at this repository with
+//
+//	exec go mod edit -replace=github.com/actionsgo/actions=$ACTIONS_ROOT
+//
+// The go command runs offline with the host's build and module caches.
+func TestScripts(t *testing.T) {
+	root := repoRoot(t)
+	host := goEnv(t, "GOCACHE", "GOMODCACHE", "GOPATH")
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("ACTIONS_ROOT", root)
+			for name, value := range host {
+				env.Setenv(name, value)
+			}
+			env.Setenv("GOFLAGS", "-mod=mod")
+			env.Setenv("GOPROXY", "off")
+			env.Setenv("GOSUMDB", "off")
+			env.Setenv("GOTOOLCHAIN", "local")
+			env.Setenv("GOWORK", "off")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"backdate":  backdate,
+			"backdated": backdated,
+		},
+	})
+}
+
+// longAgo is the modification time backdate sets: no write during a test
+// can give a file that time, so a file that still has it was not written.
+var longAgo = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+
+// backdate FILE... sets the modification time of the files to longAgo.
+func backdate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: backdate file...")
+	}
+	for _, name := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(name), longAgo, longAgo))
+	}
+}
+
+// [!] backdated FILE... checks that the files still have (or with !, no
+// longer have) the modification time backdate gave them.
+func backdated(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: [!] backdated file...")
+	}
+	for _, name := range args {
+		info, err := os.Stat(ts.MkAbs(name))
+		ts.Check(err)
+		switch old := info.ModTime().Equal(longAgo); {
+		case !old && !neg:
+			ts.Fatalf("%s was written (modified %v)", name, info.ModTime())
+		case old && neg:
+			ts.Fatalf("%s was not written", name)
+		}
+	}
+}
+
+// repoRoot returns the directory of this repository's go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// goEnv returns the named variables as the host's go command sees them.
+func goEnv(t *testing.T, names ...string) map[string]string {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"env", "-json"}, names...)...).Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	env := map[string]string{}
+	if err := json.Unmarshal(out, &env); err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	return env
+}
+
+// TestUsage checks the exit codes and messages of bad and helpful command
+// lines, which scripts cannot tell apart from other failures.
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		code   int
+		stdout string // a substring of stdout, "" for none at all
+		stderr string // a substring of stderr, "" for none at all
+	}{
+		{[]string{"-h"}, 0, "//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../web/src/gen ./...", ""},
+		{[]string{"-help"}, 0, "usage: gen [-ts DIR] [-check] [packages]", ""},
+		{[]string{"-nope"}, 2, "", "gen: flag provided but not defined: -nope\nusage: gen [-ts DIR] [-check] [packages]\n"},
+		{[]string{"-ts"}, 2, "", "gen: flag needs an argument: -ts\n"},
+		{[]string{"-ts="}, 2, "", "gen: -ts needs a directory\n"},
+		{[]string{"-check=maybe"}, 2, "", `gen: invalid boolean value "maybe" for -check`},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, &stdout, &stderr)
+		if code != tc.code {
+			t.Errorf("gen %s: exit code %d, want %d", strings.Join(tc.args, " "), code, tc.code)
+		}
+		for _, out := range []struct {
+			name      string
+			got, want string
+		}{{"stdout", stdout.String(), tc.stdout}, {"stderr", stderr.String(), tc.stderr}} {
+			if out.want == "" && out.got != "" || !strings.Contains(out.got, out.want) {
+				t.Errorf("gen %s: %s = %q, want it to contain %q", strings.Join(tc.args, " "), out.name, out.got, out.want)
+			}
+		}
+	}
+}
