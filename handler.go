@@ -170,22 +170,24 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 }
 
 // readBody reads all of body, in one allocation when its length is known.
-// It reads up to io.EOF even then: the server watches the connection for
-// the client going away (which cancels the request's context) only once the
-// body is consumed.
+// It reads up to io.EOF even then, so that the server, which watches the
+// connection for the client going away once the body is consumed, cancels
+// the request's context when that happens.
 func readBody(body io.Reader, length int64) ([]byte, error) {
 	if length <= 0 {
 		return io.ReadAll(body)
 	}
 	buf := make([]byte, length+1)
 	n, err := io.ReadFull(body, buf)
-	switch err {
-	case io.ErrUnexpectedEOF:
-		return buf[:n], nil // shorter than announced: the server refuses it before
-	case nil:
-		return nil, errors.New("body longer than its Content-Length")
+	switch {
+	case err == io.ErrUnexpectedEOF && int64(n) == length:
+		return buf[:n], nil
+	case err == nil:
+		return nil, errors.New("the body is longer than its Content-Length")
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return nil, errors.New("the body is shorter than its Content-Length")
 	}
-	return buf[:n], err
+	return nil, err
 }
 
 // isJSON reports whether ct is application/json, with at most a charset

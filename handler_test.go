@@ -173,6 +173,7 @@ func TestRefused(t *testing.T) {
 		{"gzip", "POST", "/_actions/t.Ping", map[string]string{"Content-Encoding": "gzip"}, `[]`, 415, CodeInvalidArgument, `Content-Encoding "gzip"`},
 		{"Content-Length too large", "POST", "/_actions/t.Ping", map[string]string{"Content-Length": "1048577"}, `[]`, 413, CodeResourceExhausted, `larger than 1048576 bytes`},
 		{"body too large", "POST", "/_actions/t.Sum", map[string]string{"Content-Length": ""}, `[1,2,"` + strings.Repeat("x", 1<<20) + `"]`, 413, CodeResourceExhausted, `larger than`},
+		{"body shorter than Content-Length", "POST", "/_actions/t.Ping", map[string]string{"Content-Length": "10"}, `[]`, 400, CodeInvalidArgument, `shorter than its Content-Length`},
 		{"not an array", "POST", "/_actions/t.Ping", nil, `{}`, 400, CodeInvalidArgument, `must be a JSON array`},
 		{"syntax error", "POST", "/_actions/t.Add", nil, `[{"sku":}, 1]`, 400, CodeInvalidArgument, `^argument item: invalid JSON at byte 8: unexpected character '}'`},
 		{"unterminated", "POST", "/_actions/t.Add", nil, `[{"sku":"a"`, 400, CodeInvalidArgument, `^argument item: invalid JSON at byte 11`},
@@ -260,7 +261,7 @@ func TestAccepted(t *testing.T) {
 		{"same Origin", "/_actions/t.Ping", map[string]string{"Origin": "http://example.com"}, `[]`, 204, ``},
 		{"allowed Origin", "/_actions/t.Ping", map[string]string{"Origin": "https://app.example", "Sec-Fetch-Site": "cross-site"}, `[]`, 204, ``},
 		{"identity encoding", "/_actions/t.Ping", map[string]string{"Content-Encoding": "identity"}, `[]`, 204, ``},
-		{"depth 32", "/_actions/t.Sum", nil, `[1,2,"x"]`, 200, `"x=3"`},
+		{"body of the largest size", "/_actions/t.Sum", nil, `[1,2,"` + strings.Repeat("x", 1<<20-10) + `"]`, 200, `"` + strings.Repeat("x", 1<<20-10) + `=3"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
