@@ -25,14 +25,14 @@ func (s *scanner) enumValues(t *types.Named) []*model.EnumValue {
 		}
 	}
 	slices.SortFunc(consts, func(a, b *types.Const) int {
-		return comparePos(s.position(a.Pos()), s.position(b.Pos()))
+		return comparePos(s.position(a.Pos()), s.position(b.Pos())) // lines suffice
 	})
 	var values []*model.EnumValue
 	for _, c := range consts {
 		values = append(values, &model.EnumValue{
 			Name:  c.Name(),
 			Value: jsonLiteral(c.Val(), t.Underlying().(*types.Basic)),
-			Doc:   s.doc(c.Pos()),
+			Doc:   s.docOf(c),
 		})
 	}
 	return values

@@ -81,11 +81,10 @@ func (s *scanner) structFields(t types.Type, st *types.Struct, r *reach, path st
 		mf := &model.Field{
 			Name:   f.name,
 			GoName: goName,
-			Doc:    s.doc(f.v.Pos()),
-			Pos:    s.position(f.v.Pos()),
 			Type:   s.walk(f.v.Type(), r, joinPath(path, goName)),
 			TSType: cmp.Or(f.tag.Get("ts_type"), f.tag.Get("tstype")),
 		}
+		mf.Pos, mf.Doc = s.declared(f.v.Pos(), f.v.Name())
 		mf.OmitEmpty = hasOption(f.opts, "omitempty")
 		mf.OmitZero = hasOption(f.opts, "omitzero")
 		mf.Optional = mf.OmitZero || mf.OmitEmpty && canBeEmpty(f.v.Type()) || f.viaPtr

@@ -11,6 +11,8 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -71,12 +73,16 @@ const genFile = "actions_gen.go"
 // be used.
 //
 // Loading happens in two steps. The first only lists the matched packages
-// and reads their files, to find the directive and the generator's own
-// output; packages without the directive are never type-checked, so one
-// that does not compile (a main that calls glue not written yet) stops
-// nothing. The second loads the packages with directives from source, with
-// stale glue replaced by its bare package clause so an outdated
+// and reads their files, to find the directive; packages without it are
+// never type-checked, so one that does not compile (a main that calls glue
+// not written yet) stops nothing. The second loads the packages with
+// directives from source, their dependencies from export data, with the
+// generator's own output parsed as a bare package clause, so an outdated
 // actions_gen.go cannot break the load it is about to be rewritten from.
+//
+// The glue is replaced when it is parsed rather than through an overlay:
+// go/packages distrusts all export data when given an overlay and would
+// type-check every dependency, the standard library included, from source.
 func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
 	listed, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
@@ -87,7 +93,6 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		return nil, nil, fmt.Errorf("listing packages: %w", err)
 	}
 	s := newScanner()
-	overlay := map[string][]byte{}
 	var marked []string // import paths of packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {
@@ -109,7 +114,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 			}
 			continue
 		}
-		mentions, err := scanFiles(p, overlay)
+		mentions, err := mentionsDirective(p)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -130,10 +135,10 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		pkgs, err := packages.Load(&packages.Config{
 			Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 				packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule,
-			Dir:     cfg.Dir,
-			Env:     cfg.Env,
-			Fset:    s.fset,
-			Overlay: overlay,
+			Dir:       cfg.Dir,
+			Env:       cfg.Env,
+			Fset:      s.fset,
+			ParseFile: parseFile,
 		}, marked...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("loading packages: %w", err)
@@ -151,25 +156,37 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	return s.prog, sortDiagnostics(s.diags), nil
 }
 
-// scanFiles reads the Go files of p. It reports whether any of them
-// mentions the directive, and adds to overlay the glue files written by the
-// generator, reduced to their package clause.
-func scanFiles(p *packages.Package, overlay map[string][]byte) (bool, error) {
-	mentions := false
+// mentionsDirective reports whether any Go file of p, other than the
+// generator's own output, contains the directive's text.
+func mentionsDirective(p *packages.Package) (bool, error) {
 	for _, file := range p.GoFiles {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return false, err
 		}
 		if filepath.Base(file) == genFile && isGenerated(src) {
-			overlay[file] = fmt.Appendf(nil, "%s\n\npackage %s\n", emit.Header, p.Name)
 			continue
 		}
 		if bytes.Contains(src, []byte(directiveMark)) {
-			mentions = true
+			return true, nil
 		}
 	}
-	return mentions, nil
+	return false, nil
+}
+
+// parseFile parses a file for go/packages, as it would by default, except
+// that the generator's own output is reduced to its header and package
+// clause: the glue is about to be rewritten, and may no longer compile.
+func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	if filepath.Base(filename) == genFile && isGenerated(src) {
+		f, err := parser.ParseFile(fset, filename, src, parser.PackageClauseOnly|parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		f.Imports, f.Decls = nil, nil
+		return f, nil
+	}
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
 
 // isGenerated reports whether src starts with the generator's header line.

@@ -28,8 +28,8 @@ type scanner struct {
 	named     map[string]*namedInfo     // by "path.Name" of the generic origin
 	instances typeutil.Map              // what each generic instantiation reached, by type
 	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
-	docs      map[model.Pos]string      // doc comments by the position of the declared name
-	docFiles  map[string]bool           // files whose docs are in docs
+	decls     map[declKey]declInfo      // declared names of the files in docFiles
+	docFiles  map[string]bool           // files indexed in decls
 	files     map[*ast.File]string      // import path of each parsed file
 	misused   map[string]bool           // packages with a misused directive
 }
@@ -41,7 +41,7 @@ func newScanner() *scanner {
 		pkgs:     map[string]*model.Package{},
 		dirs:     map[string]string{},
 		named:    map[string]*namedInfo{},
-		docs:     map[model.Pos]string{},
+		decls:    map[declKey]declInfo{},
 		docFiles: map[string]bool{},
 		files:    map[*ast.File]string{},
 		misused:  map[string]bool{},
@@ -66,10 +66,12 @@ func (s *scanner) index(p *packages.Package) {
 	}
 }
 
-// doc returns the doc comment of the declaration whose name is at pos. A
-// declaration in a package loaded from export data is found by parsing the
-// file it names, once: positions in export data are file, line and column.
-func (s *scanner) doc(pos token.Pos) string {
+// declared returns the position and doc comment of the declaration of
+// name at pos. A declaration in a package loaded from export data is found
+// by parsing the file it names, once: export data keeps the file and line
+// of a declaration but not its column, so declarations are indexed by file,
+// line and name.
+func (s *scanner) declared(pos token.Pos, name string) (model.Pos, string) {
 	p := s.position(pos)
 	if p.File != "" && !s.docFiles[p.File] {
 		s.docFiles[p.File] = true
@@ -78,18 +80,34 @@ func (s *scanner) doc(pos token.Pos) string {
 			s.indexDocs(fset, f)
 		}
 	}
-	return s.docs[p]
+	d, ok := s.decls[declKey{p.File, p.Line, name}]
+	if !ok {
+		return p, ""
+	}
+	p.Col = d.col
+	return p, d.doc
 }
 
-// indexDocs records the docs of the types, constants and struct fields of
-// f, by position.
+// declKey identifies a declared name in a file.
+type declKey struct {
+	file string
+	line int
+	name string
+}
+
+// declInfo is the column and doc comment of a declared name.
+type declInfo struct {
+	col int
+	doc string
+}
+
+// indexDocs records the position and doc of the types, constants and
+// struct fields of f.
 func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 	s.docFiles[fset.Position(f.Pos()).Filename] = true
-	set := func(pos token.Pos, doc string) {
-		if doc != "" {
-			pp := fset.Position(pos)
-			s.docs[model.Pos{File: pp.Filename, Line: pp.Line, Col: pp.Column}] = doc
-		}
+	set := func(id *ast.Ident, doc string) {
+		pp := fset.Position(id.Pos())
+		s.decls[declKey{pp.Filename, pp.Line, id.Name}] = declInfo{col: pp.Column, doc: doc}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -106,14 +124,14 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 					if doc == nil && alone {
 						doc = n.Doc
 					}
-					set(spec.Name.Pos(), docOr(doc, spec.Comment))
+					set(spec.Name, docOr(doc, spec.Comment))
 				case *ast.ValueSpec:
 					doc := spec.Doc
 					if doc == nil && alone {
 						doc = n.Doc
 					}
 					for _, name := range spec.Names {
-						set(name.Pos(), docOr(doc, spec.Comment))
+						set(name, docOr(doc, spec.Comment))
 					}
 				}
 			}
@@ -121,10 +139,10 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 			for _, fld := range n.Fields.List {
 				doc := docOr(fld.Doc, fld.Comment)
 				for _, name := range fld.Names {
-					set(name.Pos(), doc)
+					set(name, doc)
 				}
 				if len(fld.Names) == 0 {
-					set(embeddedIdent(fld.Type).Pos(), doc)
+					set(embeddedIdent(fld.Type), doc)
 				}
 			}
 		}
@@ -295,4 +313,10 @@ func identifier(s string) string {
 		}
 		return '_'
 	}, s)
+}
+
+// docOf returns the doc comment of the declaration of obj.
+func (s *scanner) docOf(obj types.Object) string {
+	_, doc := s.declared(obj.Pos(), obj.Name())
+	return doc
 }

@@ -191,11 +191,8 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	if info, ok := s.named[key]; ok {
 		return info
 	}
-	n := &model.Named{
-		Name: obj.Name(),
-		Doc:  s.doc(obj.Pos()),
-		Pos:  s.position(obj.Pos()),
-	}
+	n := &model.Named{Name: obj.Name()}
+	n.Pos, n.Doc = s.declared(obj.Pos(), obj.Name())
 	info := &namedInfo{model: n}
 	s.named[key] = info
 	pkg := s.packageOf(obj.Pkg())
