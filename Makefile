@@ -17,3 +17,9 @@ vet:
 
 gotest: $(NODE_DEPS)
 	go test -race ./...
+
+# make bench measures performance against the floor and peers (bench/README.md);
+# it is not part of make test.
+.PHONY: bench
+bench:
+	$(MAKE) -C bench

@@ -1,0 +1,134 @@
+// Command genbench times the generator against the floor of loading the
+// same packages: for each size it writes a synthetic module of that many
+// packages with ten actions each, runs gen once to write the glue (later
+// runs find it up to date, as in a developer's loop), then alternates runs of
+// the built gen binary and of loadfloor. It prints one line per run in the
+// format of go test -bench, for benchstat and the report.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func main() {
+	sizes := flag.String("sizes", "10,50,200", "numbers of packages, comma-separated")
+	runs := flag.Int("runs", 5, "timed runs of each tool per size")
+	flag.Parse()
+	if err := run(*sizes, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "genbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(sizeList string, runs int) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "genbench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	gen := filepath.Join(tmp, "gen")
+	floor := filepath.Join(tmp, "loadfloor")
+	if err := goBuild(root, gen, "./cmd/gen"); err != nil {
+		return err
+	}
+	if err := goBuild(filepath.Join(root, "bench"), floor, "./cmd/loadfloor"); err != nil {
+		return err
+	}
+	fmt.Println("pkg: github.com/actionsgo/actions/bench/cmd/genbench")
+	for _, s := range strings.Split(sizeList, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("size %q: %v", s, err)
+		}
+		mod := filepath.Join(tmp, fmt.Sprintf("synth%d", n))
+		if err := synthModule(mod, root, n); err != nil {
+			return err
+		}
+		tools := []struct {
+			name string
+			argv []string
+		}{
+			{"gen", []string{gen, "-ts", "web", "./..."}},
+			{"load", []string{floor, "./..."}},
+		}
+		// The first run of each writes the glue and fills the build cache.
+		for _, t := range tools {
+			if _, err := timed(mod, t.argv); err != nil {
+				return err
+			}
+		}
+		for range runs {
+			for _, t := range tools {
+				d, err := timed(mod, t.argv)
+				if err != nil {
+					return err
+				}
+				fmt.Printf("BenchmarkGenerate/packages=%d/tool=%s 1 %d ns/op\n", n, t.name, d.Nanoseconds())
+			}
+		}
+	}
+	return nil
+}
+
+// timed runs argv in dir and returns how long it took.
+func timed(dir string, argv []string) (time.Duration, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	d := time.Since(start)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v\n%s", filepath.Base(argv[0]), err, out.Bytes())
+	}
+	return d, nil
+}
+
+func goBuild(dir, out, pkg string) error {
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Dir = dir
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
+	}
+	return nil
+}
+
+// repoRoot walks up from the working directory to the actions module's
+// go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if f, err := os.Open(filepath.Join(dir, "go.mod")); err == nil {
+			sc := bufio.NewScanner(f)
+			sc.Scan()
+			f.Close()
+			if sc.Text() == "module github.com/actionsgo/actions" {
+				return dir, nil
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod of github.com/actionsgo/actions above the working directory")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,118 @@
+// Package floor is the hand-written baseline the generated handler is
+// measured against: a plain net/http handler that reads the body, decodes the
+// arguments, calls the function and encodes the result, nothing else. Two
+// codecs: encoding/json (V1, the runtime's codec, with unknown fields, a
+// wrong argument count and trailing data refused) and
+// github.com/go-json-experiment/json (V2, the basis of encoding/json/v2,
+// whose defaults also refuse duplicate keys, invalid UTF-8 and case-variant
+// names: the strictness the runtime adds to v1 with a pre-pass).
+// Whatever the generated handler costs above V1 is the price of being generic
+// and of the runtime's extra checks.
+package floor
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+
+	"github.com/actionsgo/actions/bench/app"
+)
+
+// MaxBody is the request body limit, as in the runtime.
+const MaxBody = 1 << 20
+
+// codec is what differs between the two floors.
+type codec struct {
+	// decodeArgs decodes body, a JSON array, into one pointer per element.
+	decodeArgs func(body []byte, ptrs ...any) error
+	marshal    func(v any) ([]byte, error)
+}
+
+// Handler serves app's functions at /_actions/app.<Name>.
+type Handler struct{ codec codec }
+
+// V1 is the floor with encoding/json.
+var V1 = Handler{codec{decodeArgsV1, marshalV1}}
+
+// V2 is the floor with github.com/go-json-experiment/json.
+var V2 = Handler{codec{decodeArgsV2, marshalV2}}
+
+func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		fail(w, http.StatusMethodNotAllowed, "use POST")
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		fail(w, http.StatusRequestEntityTooLarge, err.Error())
+		return
+	}
+	switch r.URL.Path {
+	case "/_actions/app.Small":
+		if !noArgs(body) {
+			if err := h.codec.decodeArgs(body); err != nil {
+				fail(w, http.StatusBadRequest, err.Error())
+				return
+			}
+		}
+		s, err := app.Small(r.Context())
+		h.reply(w, s, err)
+	case "/_actions/app.Medium":
+		var item app.Item
+		var count int
+		var note string
+		if err := h.codec.decodeArgs(body, &item, &count, &note); err != nil {
+			fail(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		it, err := app.Medium(r.Context(), item, count, note)
+		h.reply(w, it, err)
+	case "/_actions/app.Large":
+		var items []app.Item
+		if err := h.codec.decodeArgs(body, &items); err != nil {
+			fail(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		out, err := app.Large(r.Context(), items)
+		h.reply(w, out, err)
+	default:
+		fail(w, http.StatusNotFound, "no such action")
+	}
+}
+
+// noArgs reports whether body is the common spelling of no arguments, which
+// needs no decoder: empty or [].
+func noArgs(body []byte) bool {
+	body = bytes.TrimSpace(body)
+	return len(body) == 0 || string(body) == "[]"
+}
+
+func (h Handler) reply(w http.ResponseWriter, v any, err error) {
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	out, err := h.codec.marshal(v)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	setHeaders(w.Header())
+	w.WriteHeader(http.StatusOK)
+	w.Write(out)
+}
+
+func fail(w http.ResponseWriter, status int, msg string) {
+	out, _ := marshalV1(map[string]string{"code": "error", "message": msg})
+	setHeaders(w.Header())
+	w.WriteHeader(status)
+	w.Write(out)
+}
+
+// setHeaders sets the headers the runtime sets on every response.
+func setHeaders(h http.Header) {
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+}
