@@ -2,23 +2,30 @@ package tsemit
 
 import (
 	"strings"
+
+	"github.com/actionsgo/actions/model"
 )
 
 // writeDoc writes a Go doc comment as a JSDoc comment, each line starting
-// with indent, followed by a paragraph see that points back to the Go
-// source (none when see is empty). Nothing is written when both are empty.
+// with indent, followed by tags: block tags such as "@see ..." or
+// "@param ...", or plain notes, each a paragraph of its own. Nothing is
+// written when all are empty.
 //
 // Go's doc comments are plain text with a few conventions; the ones that
 // matter to a reader in an editor are kept: paragraphs stay paragraphs, and
 // indented lines (code blocks) are fenced with ``` so that the editor shows
 // them as code.
-func writeDoc(b *strings.Builder, indent, doc, see string) {
+func writeDoc(b *strings.Builder, indent, doc string, tags ...string) {
 	lines := docLines(doc)
-	if see != "" {
-		if len(lines) > 0 {
+	for i, tag := range tags {
+		if tag == "" {
+			continue
+		}
+		// Block tags follow one another; a note is a paragraph.
+		if len(lines) > 0 && (i == 0 || !strings.HasPrefix(tag, "@") || !strings.HasPrefix(tags[i-1], "@")) {
 			lines = append(lines, "")
 		}
-		lines = append(lines, "@see "+see)
+		lines = append(lines, tag)
 	}
 	if len(lines) == 0 {
 		return
@@ -36,6 +43,26 @@ func writeDoc(b *strings.Builder, indent, doc, see string) {
 		}
 	}
 	b.WriteString(indent + " */\n")
+}
+
+// wireNote returns what a reader needs to know about a value of type t that
+// its TypeScript type does not say, or "".
+func wireNote(t *model.Type) string {
+	for t != nil && t.Kind == model.KindPointer {
+		t = t.Elem
+	}
+	if t == nil {
+		return ""
+	}
+	switch t.Kind {
+	case model.KindTime:
+		return "A date and time in RFC 3339 format, as Go's time.Time writes it."
+	case model.KindDuration:
+		return "A duration in nanoseconds (Go's time.Duration)."
+	case model.KindBytes:
+		return "Bytes in standard base64 with padding, or null."
+	}
+	return ""
 }
 
 // docLines returns the lines of a Go doc comment as JSDoc text, without

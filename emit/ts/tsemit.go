@@ -168,7 +168,16 @@ func (m *module) render() (string, error) {
 //	  return call<Cart>("cart.AddToCart", [item], opts);
 //	}
 func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
-	writeDoc(b, "", a.Doc, "Go: func "+m.pkg.Path+"."+a.Name)
+	var tags []string
+	for _, p := range a.Params {
+		if note := wireNote(p.Type); note != "" {
+			tags = append(tags, "@param "+p.TSName+" - "+note)
+		}
+	}
+	if note := wireNote(a.Result); note != "" {
+		tags = append(tags, "@returns "+note)
+	}
+	writeDoc(b, "", a.Doc, append(tags, "@see Go: func "+m.pkg.Path+"."+a.Name)...)
 	taken := map[string]bool{}
 	var params, args []string
 	for _, p := range a.Params {
