@@ -1,0 +1,53 @@
+package tsemit
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Size budgets, in bytes of minified and gzipped JavaScript: the runtime
+// with one stub, and each further stub. The test guards against
+// regressions; the figures it logs (go test -v -run Size) are the measure.
+const (
+	sizeBudgetFirst = 600
+	sizeBudgetExtra = 60
+)
+
+// TestSize bundles the runtime with one, then two, then three stubs of the
+// probe package with esbuild (--bundle --minify --format=esm), as an
+// application that also calls configure and catches ActionError would, and
+// gzips the result.
+func TestSize(t *testing.T) {
+	esbuild := nodeTool(t, "esbuild")
+	proj := newNodeProject(t, probeProgram(), map[string][]byte{
+		"one.ts":   []byte(`export { echo } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),
+		"two.ts":   []byte(`export { echo, nothing } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),
+		"three.ts": []byte(`export { echo, nothing, missing } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),
+	})
+	var sizes []int
+	for _, entry := range []string{"one", "two", "three"} {
+		out := filepath.Join(proj.dir, entry+".min.js")
+		run(t, proj.dir, esbuild, "--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+out, entry+".ts")
+		js, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gz bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		w.Write(js)
+		w.Close()
+		t.Logf("%s stub(s): %d bytes minified, %d bytes minified and gzipped", entry, len(js), gz.Len())
+		sizes = append(sizes, gz.Len())
+	}
+	if sizes[0] > sizeBudgetFirst {
+		t.Errorf("runtime and one stub: %d bytes gzipped, budget %d", sizes[0], sizeBudgetFirst)
+	}
+	for i := 1; i < len(sizes); i++ {
+		if extra := sizes[i] - sizes[i-1]; extra > sizeBudgetExtra {
+			t.Errorf("stub %d adds %d bytes gzipped, budget %d", i+1, extra, sizeBudgetExtra)
+		}
+	}
+}
