@@ -64,7 +64,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, corpusActions())
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, types.Actions())
 	if err != nil {
 		t.Fatal(err)
 	}
