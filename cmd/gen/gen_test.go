@@ -28,14 +28,20 @@ func TestMain(m *testing.M) {
 //
 //	exec go mod edit -replace=github.com/actionsgo/actions=$ACTIONS_ROOT
 //
-// The go command runs offline with the host's build and module caches.
+// The go command runs offline with the host's build and module caches; $TSC
+// is the TypeScript compiler installed at the repository root.
 func TestScripts(t *testing.T) {
 	root := repoRoot(t)
 	host := goEnv(t, "GOCACHE", "GOMODCACHE", "GOPATH")
+	tsc := filepath.Join(root, "node_modules", ".bin", "tsc")
+	if _, err := os.Stat(tsc); err != nil {
+		t.Fatalf("the scripts type-check the client with %s, which is missing: run make test or npm ci at the repository root", tsc)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ACTIONS_ROOT", root)
+			env.Setenv("TSC", tsc)
 			for name, value := range host {
 				env.Setenv(name, value)
 			}

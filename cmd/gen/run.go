@@ -35,9 +35,10 @@ patterns as for go build and default to ./...
 
 Only files whose bytes change are written. A file whose first line is not
 the generated header is never overwritten or deleted. Generated files
-whose source is gone (a package that lost its last action, a TypeScript
-module no longer needed) are deleted. Errors in the Go code are printed as
-file:line:col: message, and then nothing is written.
+whose source is gone are deleted: the glue of a matched package that lost
+its last action, and any generated .ts file in DIR that this run does not
+produce, so give each DIR to one gen command. Errors in the Go code are
+printed as file:line:col: message, and then nothing is written.
 
 Run it from go generate, in a file of the module:
 
