@@ -4,14 +4,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net/http/httptest"
+	"net/netip"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/testdata/types"
+	"github.com/actionsgo/actions/testdata/types/geo"
 )
 
 const typesPath = "github.com/actionsgo/actions/testdata/types"
@@ -162,10 +166,73 @@ var cmpAll = cmp.Exporter(func(reflect.Type) bool { return true })
 // builtWant holds the Go values that the values built in
 // testdata/roundtrip/built.ts must decode to, by action name.
 var builtWant = map[string]any{
-	"EchoItem":   types.Item{SKU: "built", Quantity: 2, Price: 0.5},
-	"EchoStatus": types.StatusShipped,
-	"EchoTime":   paris.UTC().Truncate(1e6),
+	"EchoItem":     builtItem,
+	"EchoStatus":   types.StatusShipped,
+	"EchoTime":     builtLeap,
+	"EchoDuration": 2 * time.Minute,
+	"EchoBytes":    []byte{0, 1, 0xfe},
+	"EchoPointer":  (*types.Item)(nil),
+	"EchoSlice":    []types.Item(nil),
+	"EchoIntMap":   map[int]string{-1: "minus one", 7: "seven"},
+	"EchoScalars": types.Scalars{
+		Bool: true, Int: -1, Int8: 127, Int16: 1, Int32: 2, Int64: maxExact,
+		Uint: 3, Uint8: 4, Uint16: 5, Uint32: 6, Uint64: 7, Uintptr: 8,
+		Float32: 0.5, Float64: 0.1, String: "s", Byte: 9, Rune: 10,
+	},
+	"EchoContainers": types.Containers{
+		Pointer:  &builtItem,
+		Slice:    []types.Item{},
+		Array:    [3]int{1, 2, 3},
+		Matrix:   [][]float64{{0.25}, nil},
+		Strings:  map[string]int{"a": 1},
+		Ints:     map[int64]types.Item{-3: builtItem},
+		Uints:    map[uint8]bool{255: true},
+		Enums:    map[types.Status]int{types.StatusPaid: 1},
+		IntEnums: map[types.Priority]string{types.PriorityHigh: "high"},
+		TextKeys: map[types.Color]string{{B: 255}: "blue"},
+	},
+	"EchoSpecial": types.Special{
+		Bytes:     []byte("hi\xff"),
+		Fixed:     [4]byte{1, 2, 3, 4},
+		Time:      builtLeap,
+		Duration:  1500 * time.Millisecond,
+		Raw:       json.RawMessage(`{"any":["json",1]}`),
+		Interface: []any{true},
+		Addr:      netip.MustParseAddr("192.0.2.1"),
+		Big:       big.NewInt(42),
+		Month:     time.December,
+		Point:     geo.Point{Lat: 1.5, Lng: -2.5},
+	},
+	"EchoEmbedding": types.Embedding{
+		Base:  types.Base{ID: "e", Created: builtLeap},
+		Left:  types.Left{Code: "code"},
+		Extra: types.Extra{Info: "i"},
+		Label: "label",
+		Name:  "n",
+	},
+	"EchoGenerics": types.Generics{
+		Items:  types.Page[types.Item]{Items: []types.Item{builtItem}},
+		Pairs:  []types.Pair[string, int]{{Key: "k", Value: 1}},
+		Nested: types.Page[types.Pair[types.Status, *types.Item]]{Items: []types.Pair[types.Status, *types.Item]{{Key: types.StatusPending}}, Next: ptr("n")},
+		Tree:   types.Tree[string]{Value: "root", Children: []types.Tree[string]{{Value: "leaf"}}},
+		Lookup: types.Lookup[types.Page[int]]{"p": {}},
+		List:   types.List[types.Color]{{R: 1, G: 2, B: 3}},
+	},
+	"EchoAnonymous": func() types.Anonymous {
+		var a types.Anonymous
+		a.Dimensions.Width, a.Dimensions.Height = 1, 2
+		a.Tags = append(a.Tags, struct {
+			Key   string `json:"key"`
+			Value string `json:"value,omitempty"`
+		}{Key: "k"})
+		return a
+	}(),
 }
+
+var (
+	builtItem = types.Item{SKU: "built", Quantity: 2, Price: 0.5}
+	builtLeap = time.Date(2024, 2, 29, 22, 59, 58, 123e6, time.UTC)
+)
 
 // lossy holds values that do not survive the client, with what comes back:
 // integers beyond 2^53 are rounded by JavaScript numbers.

@@ -1,11 +1,103 @@
-// Values written in TypeScript against the generated types: the Go test
-// expects each to decode to the value of builtWant with the same name.
-import { Status, echoItem, echoStatus, echoTime, type Item } from "./gen/types.js";
+// Values written in TypeScript against the generated types, the way an
+// application would write them: the Go test expects each to decode to the
+// value of builtWant with the same name.
+import {
+  Priority,
+  Status,
+  echoAnonymous,
+  echoBytes,
+  echoContainers,
+  echoDuration,
+  echoEmbedding,
+  echoGenerics,
+  echoIntMap,
+  echoItem,
+  echoPointer,
+  echoScalars,
+  echoSlice,
+  echoSpecial,
+  echoStatus,
+  echoTime,
+  type Containers,
+  type Embedding,
+  type Generics,
+  type Item,
+  type Special,
+} from "./gen/types.js";
 
 const item: Item = { sku: "built", quantity: 2, price: 0.5 };
+const leap = new Date(Date.UTC(2024, 1, 29, 22, 59, 58, 123)).toISOString();
+
+const containers: Containers = {
+  pointer: item,
+  pointerPtr: null,
+  slice: [],
+  array: [1, 2, 3],
+  matrix: [[0.25], null],
+  strings: { a: 1 },
+  ints: { "-3": item },
+  uints: { "255": true },
+  enums: { [Status.Paid]: 1 },
+  intEnums: { [Priority.High]: "high" },
+  textKeys: { "#0000ff": "blue" },
+  nestedMaps: null,
+};
+
+const special: Special = {
+  bytes: btoa("hi\u00ff"),
+  fixed: [1, 2, 3, 4],
+  blob: null,
+  time: leap,
+  duration: 1500 * 1e6,
+  raw: { any: ["json", 1] },
+  any: null,
+  interface: [true],
+  addr: "192.0.2.1",
+  big: 42,
+  month: 12,
+  point: { lat: 1.5, lng: -2.5 },
+};
+
+// Members promoted through nil-able embedded pointers are left out.
+const embedding: Embedding = {
+  id: "e",
+  created: leap,
+  Code: "code",
+  extra: { info: "i" },
+  Label: "label",
+  // Promoted from an unexported embedded struct, which the Go test cannot set.
+  hidden: "",
+  name: "n",
+};
+
+const generics: Generics = {
+  items: { items: [item], next: null },
+  pairs: [{ key: "k", value: 1 }],
+  nested: { items: [{ key: Status.Pending, value: null }], next: "n" },
+  tree: { value: "root", children: [{ value: "leaf" }] },
+  lookup: { p: { items: null, next: null } },
+  alias: { items: null, next: null },
+  list: ["#010203"],
+};
 
 export const built: Record<string, () => Promise<unknown>> = {
   EchoItem: () => echoItem(item),
   EchoStatus: () => echoStatus(Status.Shipped),
-  EchoTime: () => echoTime(new Date(Date.UTC(2024, 1, 29, 22, 59, 58, 123)).toISOString()),
+  EchoTime: () => echoTime(leap),
+  EchoDuration: () => echoDuration(2 * 60 * 1e9),
+  EchoBytes: () => echoBytes(btoa("\u0000\u0001\u00fe")),
+  EchoPointer: () => echoPointer(null),
+  EchoSlice: () => echoSlice(null),
+  EchoIntMap: () => echoIntMap({ "-1": "minus one", "7": "seven" }),
+  EchoScalars: () =>
+    echoScalars({
+      bool: true, int: -1, int8: 127, int16: 1, int32: 2, int64: Number.MAX_SAFE_INTEGER,
+      uint: 3, uint8: 4, uint16: 5, uint32: 6, uint64: 7, uintptr: 8,
+      float32: 0.5, float64: 0.1, string: "s", byte: 9, rune: 10,
+    }),
+  EchoContainers: () => echoContainers(containers),
+  EchoSpecial: () => echoSpecial(special),
+  EchoEmbedding: () => echoEmbedding(embedding),
+  EchoGenerics: () => echoGenerics(generics),
+  EchoAnonymous: () => echoAnonymous({ dimensions: { width: 1, height: 2 }, tags: [{ key: "k" }] }),
 };
