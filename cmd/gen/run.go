@@ -129,10 +129,11 @@ func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []sca
 		orphans = append(orphans, filepath.Join(dir, goemit.FileName))
 	}
 	if tsDir != "" {
-		if !filepath.IsAbs(tsDir) {
-			tsDir = filepath.Join(wd, tsDir)
+		abs := tsDir
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, abs)
 		}
-		ts, err := tsemit.Generate(prog, tsDir)
+		ts, err := tsemit.Generate(prog, abs)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("generating TypeScript: %w", err)
 		}
