@@ -1,0 +1,115 @@
+package actions
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// The benchmarks compare the handler serving glue as the generator writes
+// it with a hand-written net/http handler that decodes the same wire format
+// with encoding/json, calls the same function and encodes its result.
+//
+//	go test -run '^$' -bench . -benchmem -count 10 . | benchstat -col /handler -
+
+type benchItem struct {
+	SKU   string   `json:"sku"`
+	Qty   int      `json:"qty"`
+	Price float64  `json:"price"`
+	Tags  []string `json:"tags"`
+}
+
+func addToCart(ctx context.Context, it benchItem, n int) (benchItem, error) {
+	it.Qty += n
+	return it, nil
+}
+
+// benchActions is what the generator writes for addToCart.
+var benchActions = []Action{{
+	ID:      "cart.AddToCart",
+	Params:  []string{"item", "n"},
+	Returns: true,
+	Call: func(ctx context.Context, args *Args) (any, error) {
+		var item benchItem
+		if err := args.Decode(&item); err != nil {
+			return nil, err
+		}
+		var n int
+		if err := args.Decode(&n); err != nil {
+			return nil, err
+		}
+		result, err := addToCart(ctx, item, n)
+		if err != nil {
+			return nil, err
+		}
+		return &result, nil
+	},
+}}
+
+// handWritten is the handler a careful person would write without the
+// generator, for the same wire format.
+func handWritten(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	var args []json.RawMessage
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&args); err != nil || len(args) != 2 {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	var item benchItem
+	var n int
+	if json.Unmarshal(args[0], &item) != nil || json.Unmarshal(args[1], &n) != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	result, err := addToCart(r.Context(), item, n)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(result)
+}
+
+var benchBody = []byte(`[{"sku":"tea-green-100g","qty":2,"price":4.5,"tags":["organic","loose"]},3]`)
+
+// discardWriter is a ResponseWriter that keeps only the status.
+type discardWriter struct {
+	header http.Header
+	status int
+}
+
+func (d *discardWriter) Header() http.Header         { return d.header }
+func (d *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discardWriter) WriteHeader(status int)      { d.status = status }
+
+func benchHandler(b *testing.B, h http.Handler) {
+	r := httptest.NewRequest("POST", "/_actions/cart.AddToCart", nil)
+	r.Header.Set("Content-Type", "application/json")
+	body := bytes.NewReader(benchBody)
+	r.Body = io.NopCloser(body)
+	r.ContentLength = int64(len(benchBody))
+	w := &discardWriter{header: make(http.Header)}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchBody)))
+	for b.Loop() {
+		body.Reset(benchBody)
+		clear(w.header)
+		w.status = 0
+		h.ServeHTTP(w, r)
+		if w.status != http.StatusOK && w.status != 0 {
+			b.Fatalf("status %d", w.status)
+		}
+	}
+}
+
+func BenchmarkCall(b *testing.B) {
+	b.Run("handler=generated", func(b *testing.B) { benchHandler(b, NewHandler(benchActions)) })
+	b.Run("handler=handwritten", func(b *testing.B) { benchHandler(b, http.HandlerFunc(handWritten)) })
+}
