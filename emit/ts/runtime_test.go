@@ -109,7 +109,7 @@ func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 }
 
 const runtimeDriver = `import { configure } from "./gen/runtime.js";
-import { broken, echo, missing, nothing, wait } from "./gen/probe.js";
+import { broken, echo, missing, nothing } from "./gen/probe.js";
 import { attempt } from "./attempt.js";
 import { baseURL } from "./config.js";
 
@@ -127,14 +127,23 @@ configure({ baseURL: baseURL + "/html" });
 results["okNotJSON"] = await attempt(() => echo("x"));
 configure({ baseURL: "http://127.0.0.1:1" });
 results["network"] = await attempt(() => echo("x"));
+console.log(JSON.stringify(results));
+`
+
+// abortDriver starts a call of the blocking action, waits until the server
+// runs it, then aborts it.
+const abortDriver = `import { configure } from "./gen/runtime.js";
+import { wait } from "./gen/probe.js";
+import { attempt } from "./attempt.js";
+import { baseURL } from "./config.js";
 
 configure({ baseURL });
 const ctrl = new AbortController();
 const waiting = attempt(() => wait({ signal: ctrl.signal }));
-await fetch(baseURL + "/test/started");
+const started = await fetch(baseURL + "/test/started");
+if (!started.ok) throw new Error("the action did not start: " + (await started.text()));
 ctrl.abort();
-results["abort"] = await waiting;
-console.log(JSON.stringify(results));
+console.log(JSON.stringify(await waiting));
 `
 
 // attemptTS runs a call and describes its outcome as JSON the Go test
@@ -154,18 +163,22 @@ export async function attempt(f: () => Promise<unknown>): Promise<unknown> {
 }
 `
 
-// TestRuntime runs the generated client against a real handler and checks
-// every outcome of a call: results, 204, errors of the wire protocol,
-// responses that are not, a network failure, and an abort, which must also
-// cancel the action's context on the server.
-func TestRuntime(t *testing.T) {
-	p, srv := newProbeServer(t)
-	proj := newNodeProject(t, probeProgram(), map[string][]byte{
-		"main.ts":    []byte(runtimeDriver),
+// probeProject writes the generated probe client with the driver as
+// main.ts, for the server srv.
+func probeProject(t *testing.T, srv *httptest.Server, driver string) *nodeProject {
+	return newNodeProject(t, probeProgram(), map[string][]byte{
+		"main.ts":    []byte(driver),
 		"attempt.ts": []byte(attemptTS),
 		"config.ts":  []byte(fmt.Sprintf("export const baseURL = %q;\n", srv.URL)),
 	})
-	out := proj.run(t, "main.ts")
+}
+
+// TestRuntime runs the generated client against a real handler and checks
+// every outcome of a call: results, 204, errors of the wire protocol,
+// responses that are not, and a network failure.
+func TestRuntime(t *testing.T) {
+	p, srv := newProbeServer(t)
+	out := probeProject(t, srv, runtimeDriver).run(t, "main.ts")
 	var got map[string]any
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("driver output is not JSON: %v\n%s", err, out)
@@ -189,19 +202,9 @@ func TestRuntime(t *testing.T) {
 		"notJSON":   actionError("unknown", 502, "HTTP 502", nil, false, "code", "name", "status"),
 		"okNotJSON": actionError("unknown", 200, "the response is not JSON", nil, false, "code", "name", "status"),
 		"network":   map[string]any{"other": map[string]any{"name": "TypeError"}},
-		"abort":     map[string]any{"other": map[string]any{"name": "AbortError"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("outcomes (-want +got):\n%s", diff)
-	}
-
-	select {
-	case err := <-p.canceled:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("Wait's context ended with %v, want context.Canceled", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Error("Wait did not report the end of its context")
 	}
 
 	p.mu.Lock()
@@ -212,7 +215,6 @@ func TestRuntime(t *testing.T) {
 		{"POST", "/_actions/probe.Missing", "application/json", "Bearer t", "configured", `[]`},
 		{"POST", "/_actions/probe.Broken", "application/json", "Bearer t", "configured", `[]`},
 		{"POST", "/_actions/probe.Echo", "application/json", "Bearer t", "call", `["h"]`},
-		{"POST", "/_actions/probe.Wait", "application/json", "", "", `[]`},
 	}
 	if diff := cmp.Diff(wantReqs, p.requests); diff != "" {
 		t.Errorf("requests (-want +got):\n%s", diff)
@@ -225,4 +227,28 @@ func toAny(s []string) []any {
 		out[i] = v
 	}
 	return out
+}
+
+// TestAbort aborts a call with an AbortSignal while the action runs: the
+// call must reject as fetch does (an AbortError, not an ActionError), and
+// the action's context must be canceled on the server.
+func TestAbort(t *testing.T) {
+	p, srv := newProbeServer(t)
+	out := probeProject(t, srv, abortDriver).run(t, "main.ts")
+	var got any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("driver output is not JSON: %v\n%s", err, out)
+	}
+	want := map[string]any{"other": map[string]any{"name": "AbortError"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcome of the aborted call (-want +got):\n%s", diff)
+	}
+	select {
+	case err := <-p.canceled:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("the action's context ended with %v, want context.Canceled", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("the action's context was not canceled")
+	}
 }
