@@ -35,7 +35,7 @@ type Item struct {
 //
 //actions:server
 func Reserved(ctx context.Context, args []string, err string, result int, actions bool, context string) (string, error) {
-	return fmt.Sprint(args, err, result, actions, context), nil
+	return fmt.Sprintf("%v %s %d %t %s", args, err, result, actions, context), nil
 }
 
 // Shadowed has parameters named like the packages of their types, a
@@ -44,5 +44,5 @@ func Reserved(ctx context.Context, args []string, err string, result int, action
 //
 //actions:server
 func Shadowed(time time.Time, json json.RawMessage, Item Item, other Item, Shadowed int) string {
-	return fmt.Sprint(time.UTC().Format("2006-01-02"), " ", string(json), " ", Item.Name, " ", other.Name, " ", Shadowed)
+	return fmt.Sprintf("%s %s %s %s %d", time.Format("2006-01-02"), json, Item.Name, other.Name, Shadowed)
 }

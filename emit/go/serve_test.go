@@ -1,0 +1,216 @@
+package goemit_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/emit/go/testdata/glue"
+	"github.com/actionsgo/actions/testdata/shapes"
+	"github.com/actionsgo/actions/testdata/types"
+)
+
+// call is one request to an action and the exact response it must get.
+type call struct {
+	id     string
+	body   string // the JSON array of arguments
+	status int
+	want   string // the exact response body; "" for none
+}
+
+// The serving tests mount the committed glue of the corpus packages, as a
+// server would, and call every action through HTTP: they prove that the
+// golden files compile, decode typed arguments, call the functions, and
+// return results and errors the way the runtime expects.
+
+func TestServeShapes(t *testing.T) {
+	var log bytes.Buffer
+	srv := httptest.NewServer(newHandler(t, &log, shapes.Actions()))
+	defer srv.Close()
+	calls := []call{
+		// No result: 204 with no body, with or without a context and an error.
+		{"shapes.Nothing", `[]`, 204, ""},
+		{"shapes.Nothing", ``, 204, ""},
+		{"shapes.ContextOnly", `[]`, 204, ""},
+		{"shapes.ErrorOnly", `[]`, 204, ""},
+		{"shapes.Delete", `["x1"]`, 204, ""},
+		// A result: 200 with its JSON, with or without a context and an error.
+		{"shapes.Result", `[]`, 200, `"result"`},
+		{"shapes.ResultError", `[]`, 200, `42`},
+		{"shapes.FileLevelA", `[41]`, 200, `42`},
+		{"shapes.FileLevelB", `[]`, 200, `true`},
+		{"shapes.New", `[]`, 200, `"new"`},
+		{"shapes.GetURL", `[]`, 200, `"/"`},
+		{"shapes.ID", `[]`, 200, `"id"`},
+		{"shapes.ping", `[]`, 200, `"pong"`},
+		// One and several parameters, decoded in order into their types.
+		{"shapes.OneParam", `["Ann"]`, 200, `"hello Ann"`},
+		{"shapes.SeveralParams", `[2,"ab",["x","y"]]`, 200, `"ababx,y"`},
+		{"shapes.Unnamed", `[1,"a"]`, 200, `true`},
+		{"shapes.Blank", `[1,false,"x"]`, 200, `false`},
+		{"shapes.Grouped", `[1,2,"label"]`, 200, `"label"`},
+		{"shapes.Reserved", `["c",1,true,"f"]`, 200, `"c"`},
+		{"shapes.Search", `["q",{"limit":3}]`, 200, `["q"]`},
+		// The wrong number of arguments, or the wrong type, never reaches the
+		// function.
+		{"shapes.OneParam", `[]`, 400, `{"code":"invalid_argument","message":"want 1 argument (name), got 0"}`},
+		{"shapes.OneParam", `["a","b"]`, 400, `{"code":"invalid_argument","message":"want 1 argument (name), got 2"}`},
+		{"shapes.Nothing", `[1]`, 400, `{"code":"invalid_argument","message":"want no arguments, got 1"}`},
+		{"shapes.OneParam", `[1]`, 400, `{"code":"invalid_argument","message":"argument name: want a string, got a number"}`},
+		{"shapes.SeveralParams", `[2,"ab",[1]]`, 400, `{"code":"invalid_argument","message":"argument c: want a string, got a number"}`},
+		{"shapes.Search", `["q",{"limt":3}]`, 400, `{"code":"invalid_argument","message":"argument opts: unknown field \"limt\""}`},
+	}
+	run(t, srv, calls)
+	checkCovered(t, shapes.Actions(), calls)
+
+	// A plain error is internal: the client sees a generic message and an
+	// error ID, never the error's text.
+	status, body := post(t, srv, "shapes.Fails", `[]`)
+	checkLogged(t, &log, checkInternal(t, status, body), "it failed")
+}
+
+func TestServeErrors(t *testing.T) {
+	var log bytes.Buffer
+	srv := httptest.NewServer(newHandler(t, &log, glue.Actions()))
+	defer srv.Close()
+	calls := []call{
+		// An *actions.Error returned by the function travels with its code.
+		{"glue.NotFound", `["a1"]`, 404, `{"code":"not_found","message":"no item \"a1\""}`},
+		// Parameters named like the glue's identifiers and imports still get
+		// their own arguments.
+		{"glue.Reserved", `[["a"],"e",3,true,"c"]`, 200, `"[a] e 3 true c"`},
+		{"glue.Shadowed", `["2024-01-02T03:04:05Z",{"k":1},{"name":"a"},{"name":"b"},7]`, 200, `"2024-01-02 {\"k\":1} a b 7"`},
+	}
+	run(t, srv, calls)
+
+	// A panic is recovered as an internal error, logged with the ID the
+	// client gets.
+	status, body := post(t, srv, "glue.Panics", `[]`)
+	checkLogged(t, &log, checkInternal(t, status, body), "panic: it panicked")
+	checkCovered(t, glue.Actions(), append(calls, call{id: "glue.Panics"}))
+}
+
+// TestServeTypes shows that the typed decode works for the kinds of values
+// the corpus declares, and that results marshal as the client expects.
+func TestServeTypes(t *testing.T) {
+	srv := httptest.NewServer(actions.NewHandler(types.Actions()))
+	defer srv.Close()
+	item := `{"sku":"a1","quantity":2,"price":1.5}`
+	run(t, srv, []call{
+		{"types.EchoItem", `[` + item + `]`, 200, item},
+		{"types.EchoStatus", `["paid"]`, 200, `"paid"`},
+		{"types.EchoPriority", `[2]`, 200, `2`},
+		{"types.EchoPointer", `[null]`, 200, `null`},
+		{"types.EchoPointer", `[` + item + `]`, 200, item},
+		{"types.EchoSlice", `[null]`, 200, `null`},
+		{"types.EchoArray", `[[` + item + `,` + item + `]]`, 200, `[` + item + `,` + item + `]`},
+		{"types.EchoMap", `[{"k":` + item + `}]`, 200, `{"k":` + item + `}`},
+		{"types.EchoIntMap", `[{"1":"one"}]`, 200, `{"1":"one"}`},
+		{"types.EchoPage", `[{"items":[` + item + `],"next":"c2"}]`, 200, `{"items":[` + item + `],"next":"c2"}`},
+		{"types.EchoPair", `[{"key":"k","value":` + item + `}]`, 200, `{"key":"k","value":` + item + `}`},
+		{"types.EchoTime", `["2024-01-02T03:04:05Z"]`, 200, `"2024-01-02T03:04:05Z"`},
+		{"types.EchoDuration", `[1500]`, 200, `1500`},
+		{"types.EchoMonth", `[3]`, 200, `3`},
+		{"types.EchoAddr", `["192.0.2.1"]`, 200, `"192.0.2.1"`},
+		{"types.EchoPoint", `[{"lat":1.5,"lng":2}]`, 200, `{"lat":1.5,"lng":2}`},
+		{"types.EchoFixedBytes", `[[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]]`, 200, `[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]`},
+		{"types.EchoBytes", `["aGk="]`, 200, `"aGk="`},
+		{"types.EchoMoney", `["12.34"]`, 200, `"12.34"`},
+		// Code's MarshalText has a pointer receiver: the glue returns the
+		// result by address, so encoding/json calls it.
+		{"types.EchoCode", `["abc"]`, 200, `"ABC"`},
+		{"types.EchoColor", `["#0a0b0c"]`, 200, `"#0a0b0c"`},
+		// The runtime calls Validate on a decoded argument before the call.
+		{"types.EchoRange", `[{"from":1,"to":2}]`, 200, `{"from":1,"to":2}`},
+		{"types.EchoRange", `[{"from":2,"to":1}]`, 400, `{"code":"invalid_argument","message":"argument v: range ends before it starts"}`},
+		{"types.EchoSignUp", `[{"email":""}]`, 400, `{"code":"invalid_argument","message":"argument v: email is required"}`},
+	})
+}
+
+// newHandler serves group with the default options, logging to log.
+func newHandler(t *testing.T, log *bytes.Buffer, group []actions.Action) http.Handler {
+	t.Helper()
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.NewJSONHandler(log, nil))}, group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// checkLogged checks that the log holds the error with the ID the client got.
+func checkLogged(t *testing.T, log *bytes.Buffer, id, message string) {
+	t.Helper()
+	for line := range strings.Lines(log.String()) {
+		var entry struct {
+			ErrorID string `json:"error_id"`
+			Error   string `json:"error"`
+		}
+		if json.Unmarshal([]byte(line), &entry) == nil && entry.ErrorID == id && entry.Error == message {
+			return
+		}
+	}
+	t.Errorf("no log line with error_id %s and error %q:\n%s", id, message, log)
+}
+
+// run makes each call and checks its status and body exactly.
+func run(t *testing.T, srv *httptest.Server, calls []call) {
+	t.Helper()
+	for _, c := range calls {
+		status, body := post(t, srv, c.id, c.body)
+		if status != c.status || body != c.want {
+			t.Errorf("%s %s: got %d %s\nwant %d %s", c.id, c.body, status, body, c.status, c.want)
+		}
+	}
+}
+
+// post calls the action id with body as a browser on the same site would.
+func post(t *testing.T, srv *httptest.Server, id, body string) (int, string) {
+	t.Helper()
+	res, err := srv.Client().Post(srv.URL+"/_actions/"+id, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, string(b)
+}
+
+// checkInternal checks an internal error response and returns its error ID.
+func checkInternal(t *testing.T, status int, body string) string {
+	t.Helper()
+	var e struct {
+		Code, Message, ID string
+	}
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		t.Fatalf("error body %s: %v", body, err)
+	}
+	if status != http.StatusInternalServerError || e.Code != "internal" || e.Message != "internal error" || !regexp.MustCompile(`^[0-9a-f]{16}$`).MatchString(e.ID) {
+		t.Errorf("got %d %s, want 500 with code internal, message \"internal error\" and an error ID", status, body)
+	}
+	return e.ID
+}
+
+// checkCovered fails for every action of group that no call exercised, so
+// an action added to a corpus package cannot go untested here.
+func checkCovered(t *testing.T, group []actions.Action, calls []call) {
+	t.Helper()
+	called := map[string]bool{}
+	for _, c := range calls {
+		called[c.id] = true
+	}
+	for _, a := range group {
+		if !called[a.ID] && a.ID != "shapes.Fails" {
+			t.Errorf("no call of %s", a.ID)
+		}
+	}
+}
