@@ -1,0 +1,71 @@
+package scan
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/actionsgo/actions/model"
+)
+
+func TestDiagnosticFormat(t *testing.T) {
+	wd := filepath.FromSlash("/src/shop")
+	tests := []struct {
+		d    Diagnostic
+		want string
+	}{
+		{Diagnostic{model.Pos{File: "/src/shop/cart/cart.go", Line: 12, Col: 6}, "m"}, "cart/cart.go:12:6: m"},
+		{Diagnostic{model.Pos{File: "/src/shop/cart/cart.go", Line: 12}, "m"}, "cart/cart.go:12: m"},
+		{Diagnostic{model.Pos{File: "/src/shop/cart/cart.go"}, "m"}, "cart/cart.go: m"},
+		{Diagnostic{model.Pos{File: "/elsewhere/x.go", Line: 1, Col: 2}, "m"}, "/elsewhere/x.go:1:2: m"},
+		{Diagnostic{model.Pos{}, "no position"}, "no position"},
+	}
+	for _, tt := range tests {
+		tt.d.Pos.File = filepath.FromSlash(tt.d.Pos.File)
+		if got := tt.d.Format(wd); got != filepath.FromSlash(tt.want) {
+			t.Errorf("Format(%+v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestParseErrorPos(t *testing.T) {
+	tests := map[string]model.Pos{
+		"/a/b.go:3:4": {File: "/a/b.go", Line: 3, Col: 4},
+		"/a/b.go:3":   {File: "/a/b.go", Line: 3},
+		"C:/a/b.go:3": {File: "C:/a/b.go", Line: 3},
+		"":            {},
+		"-":           {},
+	}
+	for in, want := range tests {
+		if diff := cmp.Diff(want, parseErrorPos(in)); diff != "" {
+			t.Errorf("parseErrorPos(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+// TestLoadNoDirectory fails with an error, not diagnostics, when the go
+// command cannot run.
+func TestLoadNoDirectory(t *testing.T) {
+	prog, diags, err := Load(Config{Dir: filepath.Join(t.TempDir(), "missing")}, "./...")
+	if err == nil {
+		t.Fatalf("Load succeeded: %+v, %v", prog, diags)
+	}
+}
+
+// TestLoadMissingDirectory reports a pattern that names no directory as a
+// diagnostic.
+func TestLoadMissingDirectory(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags, err := Load(Config{Dir: dir}, "./nope")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "nope") {
+		t.Fatalf("diagnostics = %v, want one about nope", diags)
+	}
+}
