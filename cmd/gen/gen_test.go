@@ -139,6 +139,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-ts"}, 2, "", "gen: flag needs an argument: -ts\n"},
 		{[]string{"-ts="}, 2, "", "gen: -ts needs a directory\n"},
 		{[]string{"-check=maybe"}, 2, "", `gen: invalid boolean value "maybe" for -check`},
+		{[]string{"./...", "-check"}, 2, "", "gen: flags go before packages: -check\n"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)

@@ -75,6 +75,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	patterns := flags.Args()
+	for _, p := range patterns {
+		if strings.HasPrefix(p, "-") {
+			fmt.Fprintf(stderr, "gen: flags go before packages: %s\n%s", p, shortUsage)
+			return exitUsage
+		}
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -118,6 +124,11 @@ func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []sca
 	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
 	if err != nil || len(diags) > 0 {
 		return nil, nil, diags, err
+	}
+	if len(prog.Dirs) == 0 {
+		// Most likely a mistyped pattern. Going on would delete every
+		// TypeScript module in the -ts directory as an orphan.
+		return nil, nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 
 	files, err := goemit.Generate(prog)
