@@ -29,6 +29,7 @@ type goldenCase struct {
 func goldenCases() []goldenCase {
 	return append([]goldenCase{
 		{"shop", func(*testing.T) *model.Program { return shopProgram() }},
+		{"globals", func(*testing.T) *model.Program { return globalsProgram() }},
 	}, scannedCases()...)
 }
 

@@ -130,3 +130,47 @@ func shopProgram() *model.Program {
 		},
 	}}
 }
+
+// globalsProgram declares types named like the global types the output
+// uses (Record, Partial, Promise), and uses them from another package.
+func globalsProgram() *model.Program {
+	const (
+		store = "example.com/store"
+		user  = "example.com/user"
+	)
+	return &model.Program{Packages: []*model.Package{
+		{
+			Path: store, Name: "store", Key: "store",
+			Types: []*model.Named{{
+				Name: "Partial", Doc: "Partial is an enum.\n", Type: tString,
+				Enum: []*model.EnumValue{{Name: "PartialYes", Value: `"yes"`}, {Name: "PartialNo", Value: `"no"`}},
+			}, {
+				Name: "Promise", Type: &model.Type{Kind: model.KindStruct, Fields: []*model.Field{field("due", tString)}},
+			}, {
+				Name: "Record", Type: &model.Type{Kind: model.KindStruct, Fields: []*model.Field{
+					field("byPartial", &model.Type{Kind: model.KindMap, Key: named(store, "Partial"), Elem: tInt}),
+					field("tags", &model.Type{Kind: model.KindMap, Key: tString, Elem: tString}),
+					field("empty", &model.Type{Kind: model.KindStruct}),
+				}},
+			}},
+			Actions: []*model.Action{{
+				ID: "store.Get", Name: "Get", TSName: "get",
+				Params: []*model.Param{{Name: "p", TSName: "p", Type: named(store, "Promise")}},
+				Result: named(store, "Record"),
+			}},
+		},
+		{
+			Path: user, Name: "user", Key: "user",
+			Types: []*model.Named{{
+				Name: "Profile", Type: &model.Type{Kind: model.KindStruct, Fields: []*model.Field{
+					field("record", named(store, "Record")),
+					field("promises", &model.Type{Kind: model.KindMap, Key: tString, Elem: named(store, "Promise")}),
+				}},
+			}},
+			Actions: []*model.Action{{
+				ID: "user.Load", Name: "Load", TSName: "load",
+				Result: named(store, "Promise"),
+			}},
+		},
+	}}
+}

@@ -66,7 +66,9 @@ type module struct {
 
 func newModule(prog *model.Program, pkg *model.Package) *module {
 	m := &module{prog: prog, pkg: pkg}
-	m.imports = newImportSet(m.localTypeNames(), m.localValueNames())
+	// The global types the output uses are taken too, so that an imported
+	// type of the same name gets an alias instead of hiding them.
+	m.imports = newImportSet(m.localTypeNames(), append(m.localValueNames(), globalTypes...))
 	if len(pkg.Actions) > 0 {
 		m.callName = m.imports.add(runtimeSpecifier, "call", false)
 		m.optsType = m.imports.add(runtimeSpecifier, "CallOptions", true)
@@ -202,7 +204,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		}
 		result = t
 	}
-	fmt.Fprintf(b, "export async function %s(%s): Promise<%s> {\n", a.TSName, strings.Join(params, ", "), result)
+	fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
 	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, result, quote(a.ID), strings.Join(args, ", "), opts)
 	b.WriteString("}\n")
 	return nil

@@ -201,7 +201,7 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		return []string{r, "null"}, nil
 	case model.KindStruct:
 		if len(t.Fields) == 0 {
-			return []string{"Record<string, never>"}, nil
+			return []string{m.global("Record") + "<string, never>"}, nil
 		}
 		var b strings.Builder
 		if err := m.writeFields(&b, t.Fields, indent); err != nil {
@@ -284,10 +284,25 @@ func (m *module) record(t *model.Type, indent string) (string, error) {
 				// Numbers travel as their decimal strings.
 				key = "`${" + key + "}`"
 			}
-			return "Partial<Record<" + key + ", " + v + ">>", nil
+			return m.global("Partial") + "<" + m.global("Record") + "<" + key + ", " + v + ">>", nil
 		}
 	}
-	return "Record<" + key + ", " + v + ">", nil
+	return m.global("Record") + "<" + key + ", " + v + ">", nil
+}
+
+// globalTypes are the global types the output refers to by name. A module
+// that declares a type of the same name refers to the global one through
+// globalThis, and one that imports such a type imports it under an alias.
+var globalTypes = []string{"Partial", "Promise", "Record"}
+
+// global returns how the module refers to the global type name.
+func (m *module) global(name string) string {
+	for _, n := range m.pkg.Types {
+		if n.Name == name {
+			return "globalThis." + name
+		}
+	}
+	return name
 }
 
 // propertyName returns name as an object member name: as it is when it is
