@@ -155,18 +155,21 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 	if ce := r.Header.Values("Content-Encoding"); len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
 		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
 	}
-	tooLarge := Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
 	if r.ContentLength > h.maxBodyBytes {
-		return nil, http.StatusRequestEntityTooLarge, tooLarge
+		return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
 	}
 	body, err := readBody(http.MaxBytesReader(w, r.Body, h.maxBodyBytes), r.ContentLength)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			return nil, http.StatusRequestEntityTooLarge, tooLarge
+			return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
 		}
 		return nil, 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
 	}
 	return body, 0, nil
+}
+
+func (h *Handler) tooLarge() *Error {
+	return Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
 }
 
 // readBody reads all of body, in one allocation when its length is known.
