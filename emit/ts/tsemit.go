@@ -3,9 +3,30 @@
 // runtime those functions call.
 //
 // The TypeScript types describe the JSON that encoding/json (v1) writes, not
-// the Go types: a nil slice is null, so a slice is T[] | null; a []byte is a
-// base64 string; omitempty makes a member optional. The model already applies
-// encoding/json's rules for tags and embedding, so this package only renders.
+// the Go types; the model already applies encoding/json's rules for tags and
+// embedding, so this package only renders:
+//
+//   - a struct is an interface of its JSON members, optional where the
+//     encoder may leave the member out;
+//   - a pointer is T | null; a slice, a map and a []byte are also | null,
+//     since encoding/json writes nil as null;
+//   - an array [N]T is T[] whatever N (a tuple type would be exact but
+//     unreadable for [16]byte, and the decoder does not check the length);
+//     [N]byte is an array of numbers, []byte a base64 string;
+//   - a map is Record<string, V>: integer keys travel as decimal strings, and
+//     a string template type would not let callers index with a string they
+//     built. Keys of an enum type make Partial<Record<E, V>> (for a number
+//     enum, Partial<Record<`${E}`, V>>), since a map need not have them all;
+//   - an enum is a union of its literals and a const object of the same name
+//     holding them by Go name without the type's prefix (StatusPaid → Paid),
+//     not a TypeScript enum, which is not erasable syntax;
+//   - time.Time is a string, time.Duration a number of nanoseconds, a
+//     json.Marshaler or any value unknown, an encoding.TextMarshaler a string;
+//   - a ,string member is a string; ts_type and tstype tags override a
+//     member's type as written.
+//
+// Integers beyond 2^53 lose precision in a JavaScript number; the types say
+// number all the same.
 package tsemit
 
 import (
