@@ -332,3 +332,24 @@ func TestIsGenerated(t *testing.T) {
 		}
 	}
 }
+
+func TestUnreadableFileStopsThePlan(t *testing.T) {
+	dir := t.TempDir()
+	// A directory where a file should go cannot be read as one.
+	blocked := filepath.Join(dir, "cart.ts")
+	if err := os.Mkdir(blocked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := []emit.File{
+		{Path: filepath.Join(dir, "runtime.ts"), Content: gen("export {};\n")},
+		{Path: blocked, Content: gen("export {};\n")},
+	}
+	changes, err := Plan(files, nil)
+	if err == nil || !strings.Contains(err.Error(), blocked) {
+		t.Fatalf("Plan = %v, %v; want an error naming %s", ops(t, dir, changes), err, blocked)
+	}
+	var r *RefusalError
+	if errors.As(err, &r) {
+		t.Errorf("error %v is a refusal; want the read error", err)
+	}
+}
