@@ -15,7 +15,6 @@ import (
 
 	"github.com/actionsgo/actions/emit"
 	goemit "github.com/actionsgo/actions/emit/go"
-	"github.com/actionsgo/actions/model"
 	"github.com/actionsgo/actions/scan"
 )
 
@@ -147,4 +146,3 @@ func keys[V any](m map[string]V) []string {
 	return ks
 }
 
-var _ = model.KindNamed
