@@ -7,9 +7,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -18,6 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/actionsgo/actions/bench/internal/benchenv"
+	"github.com/actionsgo/actions/bench/internal/synth"
 )
 
 func main() {
@@ -31,7 +32,7 @@ func main() {
 }
 
 func run(sizeList string, runs int) error {
-	root, err := repoRoot()
+	root, err := benchenv.RepoRoot()
 	if err != nil {
 		return err
 	}
@@ -42,10 +43,10 @@ func run(sizeList string, runs int) error {
 	defer os.RemoveAll(tmp)
 	gen := filepath.Join(tmp, "gen")
 	floor := filepath.Join(tmp, "loadfloor")
-	if err := goBuild(root, gen, "./cmd/gen"); err != nil {
+	if err := benchenv.GoBuild(root, gen, "./cmd/gen"); err != nil {
 		return err
 	}
-	if err := goBuild(filepath.Join(root, "bench"), floor, "./cmd/loadfloor"); err != nil {
+	if err := benchenv.GoBuild(filepath.Join(root, "bench"), floor, "./cmd/loadfloor"); err != nil {
 		return err
 	}
 	fmt.Println("pkg: github.com/actionsgo/actions/bench/cmd/genbench")
@@ -55,7 +56,11 @@ func run(sizeList string, runs int) error {
 			return fmt.Errorf("size %q: %v", s, err)
 		}
 		mod := filepath.Join(tmp, fmt.Sprintf("synth%d", n))
-		if err := synthModule(mod, root, n); err != nil {
+		pkgs := map[string]int{}
+		for i := range n {
+			pkgs[fmt.Sprintf("orders%03d", i)] = 10
+		}
+		if err := synth.Module(mod, root, pkgs); err != nil {
 			return err
 		}
 		tools := []struct {
@@ -98,37 +103,4 @@ func timed(dir string, argv []string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s: %v\n%s", filepath.Base(argv[0]), err, out.Bytes())
 	}
 	return d, nil
-}
-
-func goBuild(dir, out, pkg string) error {
-	cmd := exec.Command("go", "build", "-o", out, pkg)
-	cmd.Dir = dir
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
-	}
-	return nil
-}
-
-// repoRoot walks up from the working directory to the actions module's
-// go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if f, err := os.Open(filepath.Join(dir, "go.mod")); err == nil {
-			sc := bufio.NewScanner(f)
-			sc.Scan()
-			f.Close()
-			if sc.Text() == "module github.com/actionsgo/actions" {
-				return dir, nil
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod of github.com/actionsgo/actions above the working directory")
-		}
-		dir = parent
-	}
 }

@@ -1,42 +1,51 @@
-package main
+// Package synth writes synthetic Go modules whose packages declare actions
+// on the types an order service would use, for timing the generator and
+// measuring the generated client.
+package synth
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/actionsgo/actions/bench/internal/benchenv"
 )
 
-// synthModule writes a module of n packages with ten actions each into dir,
-// using the actions module at root. Every package declares the types an
-// order service would (a struct with nested structs, slices, maps, pointers,
-// time.Time and a string enum) and shares a few from package common.
-func synthModule(dir, root string, n int) error {
-	goMod := fmt.Sprintf("module example.com/synth\n\ngo 1.26.0\n\nrequire github.com/actionsgo/actions v0.0.0\n\nreplace github.com/actionsgo/actions => %s\n", root)
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+// Module writes into dir a module example.com/synth that uses the actions
+// module at root, with package common and one package per entry of pkgs,
+// named by its key, with that many actions. Every package declares the types
+// an order service would (a struct with nested structs, slices, maps,
+// pointers, time.Time and a string enum) and shares a few from common.
+func Module(dir, root string, pkgs map[string]int) error {
+	goMod, goSum, err := benchenv.GoModFor("example.com/synth", root)
 	if err != nil {
 		return err
 	}
-	files := map[string]string{
+	files := map[string][]byte{
 		"go.mod":           goMod,
-		"go.sum":           string(sum),
-		"common/common.go": commonSrc,
+		"go.sum":           goSum,
+		"common/common.go": []byte(commonSrc),
 	}
+	for name, n := range pkgs {
+		files[name+"/types.go"] = []byte(strings.ReplaceAll(typesSrc, "PKG", name))
+		files[name+"/actions.go"] = actionsFile(name, n)
+	}
+	return benchenv.WriteFiles(dir, files)
+}
+
+// actionsFile returns the source of n actions in package name, taking the
+// signatures of actionTemplates in turn; from the second round on, names
+// get the round's number.
+func actionsFile(name string, n int) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"context\"\n\n\t\"example.com/synth/common\"\n)\n\nvar _ common.Money\n", name)
 	for i := range n {
-		name := fmt.Sprintf("orders%03d", i)
-		files[name+"/types.go"] = strings.ReplaceAll(typesSrc, "PKG", name)
-		files[name+"/actions.go"] = strings.ReplaceAll(actionsSrc, "PKG", name)
-	}
-	for path, content := range files {
-		full := filepath.Join(dir, path)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
+		suffix := ""
+		if round := i / len(actionTemplates); round > 0 {
+			suffix = fmt.Sprint(round + 1)
 		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			return err
-		}
+		b.WriteString(strings.ReplaceAll(actionTemplates[i%len(actionTemplates)], "SUFFIX", suffix))
 	}
-	return nil
+	return []byte(b.String())
 }
 
 const commonSrc = `// Package common holds the types every service shares.
@@ -117,61 +126,59 @@ type Stats struct {
 }
 `
 
-const actionsSrc = `package PKG
-
-import (
-	"context"
-
-	"example.com/synth/common"
-)
-
-// GetOrder returns one order.
+// actionTemplates are ten actions with the signatures a service has.
+var actionTemplates = []string{
+	`
+// GetOrderSUFFIX returns one order.
 //
 //actions:server
-func GetOrder(ctx context.Context, id string) (Order, error) { return Order{ID: id}, nil }
-
-// ListOrders returns the orders that match f.
+func GetOrderSUFFIX(ctx context.Context, id string) (Order, error) { return Order{ID: id}, nil }
+`, `
+// ListOrdersSUFFIX returns the orders that match f.
 //
 //actions:server
-func ListOrders(ctx context.Context, f Filter) ([]Order, error) { return nil, nil }
-
-// CreateOrder stores a new order.
+func ListOrdersSUFFIX(ctx context.Context, f Filter) ([]Order, error) { return nil, nil }
+`, `
+// CreateOrderSUFFIX stores a new order.
 //
 //actions:server
-func CreateOrder(ctx context.Context, o Order) (*Order, error) { return &o, nil }
-
-// UpdateStatus moves an order along.
+func CreateOrderSUFFIX(ctx context.Context, o Order) (*Order, error) { return &o, nil }
+`, `
+// UpdateStatusSUFFIX moves an order along.
 //
 //actions:server
-func UpdateStatus(ctx context.Context, id string, s Status) error { return nil }
-
-// DeleteOrder removes an order.
+func UpdateStatusSUFFIX(ctx context.Context, id string, s Status) error { return nil }
+`, `
+// DeleteOrderSUFFIX removes an order.
 //
 //actions:server
-func DeleteOrder(ctx context.Context, id string) error { return nil }
-
-// AddLine adds a product to an order.
+func DeleteOrderSUFFIX(ctx context.Context, id string) error { return nil }
+`, `
+// AddLineSUFFIX adds a product to an order.
 //
 //actions:server
-func AddLine(ctx context.Context, id string, l Line) (Order, error) { return Order{ID: id, Lines: []Line{l}}, nil }
-
-// Totals returns the total of each order.
+func AddLineSUFFIX(ctx context.Context, id string, l Line) (Order, error) {
+	return Order{ID: id, Lines: []Line{l}}, nil
+}
+`, `
+// TotalsSUFFIX returns the total of each order.
 //
 //actions:server
-func Totals(ctx context.Context, ids []string) (map[string]common.Money, error) { return nil, nil }
-
-// Search finds orders by text.
+func TotalsSUFFIX(ctx context.Context, ids []string) (map[string]common.Money, error) { return nil, nil }
+`, `
+// SearchSUFFIX finds orders by text.
 //
 //actions:server
-func Search(ctx context.Context, q string, limit int) ([]Order, error) { return nil, nil }
-
-// Ping answers.
+func SearchSUFFIX(ctx context.Context, q string, limit int) ([]Order, error) { return nil, nil }
+`, `
+// PingSUFFIX answers.
 //
 //actions:server
-func Ping() string { return "pong" }
-
-// Summary sums the orders up.
+func PingSUFFIX() string { return "pong" }
+`, `
+// SummarySUFFIX sums the orders up.
 //
 //actions:server
-func Summary(ctx context.Context) (Stats, error) { return Stats{}, nil }
-`
+func SummarySUFFIX(ctx context.Context) (Stats, error) { return Stats{}, nil }
+`,
+}

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+var (
+	payloads = []string{"small", "medium", "large"}
+	servers  = []string{"actions", "floor", "floor-v2", "huma", "connect"}
+	peers    = []string{"trpc", "openapi-fetch", "connect-web"}
+	genSizes = []int{10, 50, 200}
+)
+
+// The targets, as the project set them.
+const (
+	maxVsFloor      = 1.05 // generated ns/op over the floor's
+	minVsPeers      = 1.5  // peers' ns/op over the generated handler's
+	maxGenVsLoad    = 1.3  // gen over packages.Load, at the largest size
+	maxStubBytes    = 600  // runtime and one stub, min+gzip
+	maxPerStubBytes = 60   // each further stub
+	minPeerFactor   = 4    // smallest peer over runtime and one stub
+)
+
+func dispatchName(mode, payload, server string) string {
+	return fmt.Sprintf("Benchmark%s/payload=%s/server=%s", mode, payload, server)
+}
+
+// target is one row of the table of targets.
+type target struct{ name, measured, want, verdict string }
+
+// atMost and atLeast judge a measured ratio against a bound and say by how
+// much a miss misses.
+func atMost(v, bound float64) string {
+	if v <= bound {
+		return "ok"
+	}
+	return fmt.Sprintf("MISSED by %.0f%%", (v/bound-1)*100)
+}
+
+func atLeast(v, bound float64) string {
+	if v >= bound {
+		return "ok"
+	}
+	return fmt.Sprintf("MISSED by %.0f%%", (1-v/bound)*100)
+}
+
+func writeReport(w io.Writer, r results) {
+	var targets []target
+	missing := func(name string) { targets = append(targets, target{name, "no data", "", "MISSED (not measured)"}) }
+
+	for _, p := range payloads {
+		gen, ok1 := r.median(dispatchName("InProcess", p, "actions"), "ns/op")
+		fl, ok2 := r.median(dispatchName("InProcess", p, "floor"), "ns/op")
+		ga, _ := r.median(dispatchName("InProcess", p, "actions"), "allocs/op")
+		fa, _ := r.median(dispatchName("InProcess", p, "floor"), "allocs/op")
+		name := "in-process " + p + ": actions/floor ns/op"
+		if !ok1 || !ok2 {
+			missing(name)
+			continue
+		}
+		targets = append(targets,
+			target{name, fmt.Sprintf("%.2fx", gen/fl), fmt.Sprintf("<= %.2fx", maxVsFloor), atMost(gen/fl, maxVsFloor)},
+			target{"in-process " + p + ": allocs/op actions vs floor", fmt.Sprintf("%.0f vs %.0f", ga, fa), "<= floor", atMost(ga, fa)},
+		)
+	}
+	for _, p := range payloads[:2] {
+		for _, peer := range []string{"huma", "connect"} {
+			name := fmt.Sprintf("in-process %s: %s/actions ns/op", p, peer)
+			gen, ok1 := r.median(dispatchName("InProcess", p, "actions"), "ns/op")
+			other, ok2 := r.median(dispatchName("InProcess", p, peer), "ns/op")
+			if !ok1 || !ok2 {
+				missing(name)
+				continue
+			}
+			targets = append(targets, target{name, fmt.Sprintf("%.2fx", other/gen), fmt.Sprintf(">= %.1fx", minVsPeers), atLeast(other/gen, minVsPeers)})
+		}
+	}
+	genAt := func(n int, tool string) (float64, bool) {
+		return r.median(fmt.Sprintf("BenchmarkGenerate/packages=%d/tool=%s", n, tool), "ns/op")
+	}
+	big := genSizes[len(genSizes)-1]
+	if g, ok1 := genAt(big, "gen"); ok1 {
+		if l, ok2 := genAt(big, "load"); ok2 {
+			targets = append(targets, target{fmt.Sprintf("generator at %d packages: gen/packages.Load", big), fmt.Sprintf("%.2fx", g/l), fmt.Sprintf("<= %.1fx", maxGenVsLoad), atMost(g/l, maxGenVsLoad)})
+		} else {
+			missing("generator: gen/packages.Load")
+		}
+		if g50, ok := genAt(50, "gen"); ok {
+			growth, linear := g/g50, float64(big)/50
+			targets = append(targets, target{fmt.Sprintf("generator growth 50 -> %d packages", big), fmt.Sprintf("%.2fx", growth), fmt.Sprintf("<= %.1fx (linear)", linear), atMost(growth, linear)})
+		}
+	} else {
+		missing("generator: gen/packages.Load")
+	}
+	one, ok1 := r.median("BenchmarkClientSize/client=actions-1stub", "gzip-B")
+	hundred, ok2 := r.median("BenchmarkClientSize/client=actions-100stubs", "gzip-B")
+	if ok1 && ok2 {
+		perStub := (hundred - one) / 99
+		targets = append(targets,
+			target{"client: runtime + 1 stub, min+gzip", fmt.Sprintf("%.0f B", one), fmt.Sprintf("<= %d B", maxStubBytes), atMost(one, maxStubBytes)},
+			target{"client: each further stub, min+gzip", fmt.Sprintf("%.1f B", perStub), fmt.Sprintf("<= %d B", maxPerStubBytes), atMost(perStub, maxPerStubBytes)},
+		)
+		smallest, name := 0.0, ""
+		for _, p := range peers {
+			if v, ok := r.median("BenchmarkClientSize/client="+p, "gzip-B"); ok && (name == "" || v < smallest) {
+				smallest, name = v, p
+			}
+		}
+		if name != "" {
+			targets = append(targets, target{"client: smallest peer (" + name + ") / runtime + 1 stub", fmt.Sprintf("%.1fx", smallest/one), fmt.Sprintf(">= %dx", minPeerFactor), atLeast(smallest/one, minPeerFactor)})
+		} else {
+			missing("client: smallest peer")
+		}
+	} else {
+		missing("client sizes")
+	}
+
+	t := newTable(w, "Targets (medians):", "name", "measured", "target", "ok|MISSED")
+	for _, tg := range targets {
+		t.row(tg.name, tg.measured, tg.want, tg.verdict)
+	}
+	t.end()
+
+	writeDispatch(w, r, "InProcess", "Server dispatch in process (ServeHTTP on a prepared request, minimal ResponseWriter); ratio = server / actions:")
+	writeDispatch(w, r, "Loopback", "Server dispatch over loopback (127.0.0.1, keep-alive client, one call at a time); ratio = server / actions:")
+	writeCodec(w, r)
+	writeGenerator(w, r)
+	writeClient(w, r)
+}
+
+func writeDispatch(w io.Writer, r results, mode, title string) {
+	t := newTable(w, title, "payload", "server", "ns/op", "ratio", "B/op", "allocs/op")
+	for _, p := range payloads {
+		base, _ := r.median(dispatchName(mode, p, "actions"), "ns/op")
+		for _, s := range servers {
+			name := dispatchName(mode, p, s)
+			ns, ok := r.median(name, "ns/op")
+			if !ok {
+				continue
+			}
+			b, _ := r.median(name, "B/op")
+			a, _ := r.median(name, "allocs/op")
+			t.row(p, s, fmt.Sprintf("%.0f", ns), fmt.Sprintf("%.2fx", ns/base), fmt.Sprintf("%.0f", b), fmt.Sprintf("%.0f", a))
+		}
+	}
+	t.end()
+}
+
+func writeCodec(w io.Writer, r results) {
+	t := newTable(w, "Codec: the floor with github.com/go-json-experiment/json (v2) against encoding/json (v1), in process:", "payload", "v1 ns/op", "v2 ns/op", "v2/v1", "v1 allocs", "v2 allocs")
+	for _, p := range payloads {
+		v1, ok1 := r.median(dispatchName("InProcess", p, "floor"), "ns/op")
+		v2, ok2 := r.median(dispatchName("InProcess", p, "floor-v2"), "ns/op")
+		if !ok1 || !ok2 {
+			continue
+		}
+		a1, _ := r.median(dispatchName("InProcess", p, "floor"), "allocs/op")
+		a2, _ := r.median(dispatchName("InProcess", p, "floor-v2"), "allocs/op")
+		t.row(p, fmt.Sprintf("%.0f", v1), fmt.Sprintf("%.0f", v2), fmt.Sprintf("%.2fx", v2/v1), fmt.Sprintf("%.0f", a1), fmt.Sprintf("%.0f", a2))
+	}
+	t.end()
+}
+
+func writeGenerator(w io.Writer, r results) {
+	t := newTable(w, "Generator: the gen binary (writing nothing, all up to date) against one packages.Load, wall time:", "packages", "gen ms", "load ms", "gen/load", "gen ms/package")
+	for _, n := range genSizes {
+		g, ok1 := r.median(fmt.Sprintf("BenchmarkGenerate/packages=%d/tool=gen", n), "ns/op")
+		l, ok2 := r.median(fmt.Sprintf("BenchmarkGenerate/packages=%d/tool=load", n), "ns/op")
+		if !ok1 || !ok2 {
+			continue
+		}
+		t.row(fmt.Sprint(n), fmt.Sprintf("%.0f", g/1e6), fmt.Sprintf("%.0f", l/1e6), fmt.Sprintf("%.2fx", g/l), fmt.Sprintf("%.1f", g/1e6/float64(n)))
+	}
+	t.end()
+}
+
+func writeClient(w io.Writer, r results) {
+	t := newTable(w, "Client bundles (esbuild --bundle --minify --format=esm, gzip -9):", "client", "min B", "min+gzip B")
+	for _, c := range append([]string{"actions-1stub", "actions-100stubs"}, peers...) {
+		name := "BenchmarkClientSize/client=" + c
+		m, ok := r.median(name, "min-B")
+		if !ok {
+			continue
+		}
+		g, _ := r.median(name, "gzip-B")
+		t.row(c, fmt.Sprintf("%.0f", m), fmt.Sprintf("%.0f", g))
+	}
+	t.end()
+	t = newTable(w, "Per call in Node: a generated stub against a bare fetch of the same action (instant = a fetch that answers at once with the server's bytes):", "transport", "payload", "fetch ns/op", "stub ns/op", "stub - fetch")
+	for _, tr := range []string{"instant", "loopback"} {
+		for _, p := range payloads[:2] {
+			prefix := fmt.Sprintf("BenchmarkNodeCall/transport=%s/payload=%s/call=", tr, p)
+			f, ok1 := r.median(prefix+"fetch", "ns/op")
+			s, ok2 := r.median(prefix+"stub", "ns/op")
+			if !ok1 || !ok2 {
+				continue
+			}
+			t.row(tr, p, fmt.Sprintf("%.0f", f), fmt.Sprintf("%.0f", s), strings.TrimSpace(fmt.Sprintf("%+.0f", s-f)))
+		}
+	}
+	t.end()
+}
