@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/model"
@@ -55,6 +56,9 @@ func Generate(prog *model.Program, dir string) ([]emit.File, error) {
 		Path:    filepath.Join(dir, RuntimeModule),
 		Content: []byte(emit.Header + "\n\n" + runtimeSource),
 	}}
+	if err := check(prog); err != nil {
+		return nil, fmt.Errorf("tsemit: %w", err)
+	}
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
@@ -229,4 +233,58 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, result, quote(a.ID), strings.Join(args, ", "), opts)
 	b.WriteString("}\n")
 	return nil
+}
+
+// check returns an error if prog cannot be written as TypeScript as it is:
+// a module name that is not a plain file name or is taken, or a name that is
+// not an identifier. The scanner never builds such a model; the check keeps
+// a broken one from becoming files that do not compile.
+func check(prog *model.Program) error {
+	keys := map[string]string{strings.TrimSuffix(RuntimeModule, ".ts"): "the runtime"}
+	for _, pkg := range prog.Packages {
+		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
+			continue
+		}
+		if !isTSIdentifier(pkg.Key) {
+			return fmt.Errorf("package %s: key %q cannot name a module: want letters, digits and _", pkg.Path, pkg.Key)
+		}
+		if other, dup := keys[pkg.Key]; dup {
+			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
+		}
+		keys[pkg.Key] = "package " + pkg.Path
+		for _, n := range pkg.Types {
+			if !isTSIdentifier(n.Name) {
+				return fmt.Errorf("package %s: type name %q is not an identifier", pkg.Path, n.Name)
+			}
+		}
+		for _, a := range pkg.Actions {
+			if !isTSIdentifier(a.TSName) {
+				return fmt.Errorf("package %s: action %s: TypeScript name %q is not an identifier", pkg.Path, a.Name, a.TSName)
+			}
+			for _, p := range a.Params {
+				if !isTSIdentifier(p.TSName) {
+					return fmt.Errorf("package %s: action %s: parameter name %q is not an identifier", pkg.Path, a.Name, p.TSName)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isTSIdentifier reports whether s can name a declaration: letters (any
+// script, as in Go), digits after the first, _ and $. Reserved words are
+// the namer's concern (internal/tsname).
+func isTSIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_' || r == '$' || unicode.IsLetter(r):
+		case unicode.IsDigit(r) && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
