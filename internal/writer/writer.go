@@ -1,10 +1,11 @@
 // Package writer brings generated files on disk up to date with the files
 // the emitters built in memory.
 //
-// It works in two steps so that a refused or failed run changes nothing:
-// Plan reads the disk and decides every create, update and delete, refusing
-// to touch any file that is not marked as generated; Apply then writes. The
-// -check mode of the command stops after Plan and prints the changes.
+// It works in two steps so that a refused run changes nothing: Plan reads
+// the disk and decides every create, update and delete, refusing to touch
+// any file that is not marked as generated; only then does Apply write. The
+// -check mode of the command stops after Plan and prints the changes with
+// Report.
 package writer
 
 import (
