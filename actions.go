@@ -28,11 +28,14 @@
 // # Errors
 //
 // Only the text of an *Error (made with Errorf, or wrapped with %w in
-// another error) reaches the client. Any other error, and a panic in an
-// action, becomes CodeInternal with the fixed message "internal error" and a
-// random error ID; the real error, the action ID and the error ID (and, for
-// a panic, the stack) are logged with log/slog. An error that wraps
-// context.DeadlineExceeded is sent as CodeDeadlineExceeded.
+// another error) reaches the client. Any other error, an *Error with
+// CodeInternal or a code not listed here, and a panic in an action become
+// CodeInternal with the fixed message "internal error" and a random error
+// ID; the real error, the action ID and the error ID (and, for a panic, the
+// stack) are logged with log/slog. An error that wraps
+// context.DeadlineExceeded is sent as CodeDeadlineExceeded; one that wraps
+// context.Canceled once the client has gone away, as CodeAborted, unlogged.
+// Options.OnError sees every error first and may translate it.
 //
 // # Untrusted input
 //
@@ -65,6 +68,13 @@
 // Validate() error is validated before the call; an *Error from Validate
 // keeps its code, any other error is sent as invalid_argument with its
 // message. A null pointer argument is not validated.
+//
+// # Other origins
+//
+// A page served from another origin, listed in Options.AllowedOrigins, may
+// call actions from a browser: the handler answers its CORS preflight
+// requests and lets it read responses, with credentials. No other origin
+// gets CORS headers.
 //
 // # Context
 //

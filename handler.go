@@ -27,6 +27,7 @@ type Handler struct {
 	logger       *slog.Logger
 	onError      func(*http.Request, string, error) error
 	crossOrigin  *http.CrossOriginProtection
+	origins      map[string]struct{} // Options.AllowedOrigins, for CORS
 	actions      map[string]*Action
 }
 
@@ -74,6 +75,10 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 		if err := h.crossOrigin.AddTrustedOrigin(origin); err != nil {
 			return nil, fmt.Errorf("actions: allowed origin: %w", err)
 		}
+		if h.origins == nil {
+			h.origins = make(map[string]struct{})
+		}
+		h.origins[origin] = struct{}{}
 	}
 	for _, group := range groups {
 		for i := range group {
@@ -103,11 +108,17 @@ func cmpOr(s, def string) string {
 // arguments. Everything about the request is checked before the action's
 // code runs.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id, _ := strings.CutPrefix(r.URL.Path, h.prefix)
+	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
 	a := h.actions[id]
-	if a == nil || !strings.HasPrefix(r.URL.Path, h.prefix) {
+	if !ok || a == nil {
 		h.fail(w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
+	}
+	if origin, ok := h.corsOrigin(r); ok {
+		if h.preflight(w, r) {
+			return
+		}
+		allowOrigin(w.Header(), origin)
 	}
 	body, status, err := h.readRequest(w, r)
 	if err != nil {

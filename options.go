@@ -14,8 +14,10 @@ type Options struct {
 	Prefix string
 
 	// AllowedOrigins are origins, like "https://app.example.com", whose
-	// cross-site requests are accepted. Requests from the page's own origin
-	// always are. See http.CrossOriginProtection.AddTrustedOrigin.
+	// cross-site requests are accepted (see
+	// http.CrossOriginProtection.AddTrustedOrigin); requests from the
+	// server's own origin always are. The handler also answers their CORS
+	// preflight requests and lets them read responses, cookies included.
 	AllowedOrigins []string
 
 	// MaxBodyBytes limits the request body; a longer one is refused with

@@ -1,0 +1,52 @@
+package actions
+
+import "net/http"
+
+// A browser page on another origin can call actions only if the response
+// lets it read the result (CORS) and, since a JSON POST is not a "simple"
+// request, only after a preflight OPTIONS request succeeds. The handler
+// answers both for Options.AllowedOrigins, and for no other origin: the
+// same origins that http.CrossOriginProtection lets through.
+
+// corsOrigin returns the request's Origin if it is an allowed origin.
+func (h *Handler) corsOrigin(r *http.Request) (string, bool) {
+	if len(h.origins) == 0 {
+		return "", false
+	}
+	origin := r.Header.Get("Origin")
+	_, ok := h.origins[origin]
+	return origin, ok
+}
+
+// allowOrigin lets origin read the response, with credentials: an allowed
+// origin is trusted to make the calls its users' cookies authorize.
+func allowOrigin(hd http.Header, origin string) {
+	hd.Set("Access-Control-Allow-Origin", origin)
+	hd.Set("Access-Control-Allow-Credentials", "true")
+	hd.Add("Vary", "Origin")
+}
+
+// preflight answers a CORS preflight request from an allowed origin and
+// reports whether it did. Other OPTIONS requests get 405 like any method
+// but POST.
+func (h *Handler) preflight(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
+		return false
+	}
+	origin, ok := h.corsOrigin(r)
+	if !ok {
+		return false
+	}
+	hd := w.Header()
+	allowOrigin(hd, origin)
+	hd.Set("Access-Control-Allow-Methods", http.MethodPost)
+	if headers := r.Header.Get("Access-Control-Request-Headers"); headers != "" {
+		hd.Set("Access-Control-Allow-Headers", headers)
+	}
+	hd.Set("Access-Control-Max-Age", "600")
+	hd.Add("Vary", "Access-Control-Request-Method")
+	hd.Add("Vary", "Access-Control-Request-Headers")
+	setHeaders(hd)
+	w.WriteHeader(http.StatusNoContent)
+	return true
+}
