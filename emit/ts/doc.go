@@ -1,6 +1,7 @@
 package tsemit
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/actionsgo/actions/model"
@@ -74,7 +75,10 @@ func docLines(doc string) []string {
 	inCode := false
 	for _, l := range strings.Split(strings.TrimSpace(doc), "\n") {
 		l = strings.TrimRight(l, " \t")
-		code := strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "  ")
+		// gofmt indents code blocks with a tab, and list items with
+		// spaces; markdown, which editors render in JSDoc, reads the
+		// latter as a list too.
+		code := strings.HasPrefix(l, "\t")
 		switch {
 		case code && !inCode:
 			if len(out) > 0 && out[len(out)-1] != "" {
@@ -114,4 +118,26 @@ func closeCode(out []string) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// docLink matches a Go doc link to a name of the same package, like [Item].
+var docLink = regexp.MustCompile(`\[([\pL_][\pL\pN_]*)\]`)
+
+// links turns the Go doc links of doc that name a type of the module into
+// JSDoc links ({@link Item}), outside code blocks; other brackets stay.
+func (m *module) links(doc string) string {
+	lines := strings.Split(doc, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "\t") {
+			continue
+		}
+		lines[i] = docLink.ReplaceAllStringFunc(l, func(s string) string {
+			name := s[1 : len(s)-1]
+			if m.prog.Lookup(m.pkg.Path, name) == nil {
+				return s
+			}
+			return "{@link " + name + "}"
+		})
+	}
+	return strings.Join(lines, "\n")
 }

@@ -59,7 +59,7 @@ func shopProgram() *model.Program {
 			Path: cart, Name: "cart", Key: "cart",
 			Types: []*model.Named{{
 				Name: "Cart",
-				Doc:  "Cart holds what a customer is about to buy.\n\nA cart is never shared:\n\n\tcart := cart.New()\n\tcart.Add(item)\n\nIt ends with */ on purpose.\n",
+				Doc:  "Cart holds what a customer is about to buy.\n\nA cart is never shared:\n\n\tcart := cart.New()\n\n\tcart.Add(item)\n\nIt has:\n  - items;\n  - a status.\n\nIt ends with */ on purpose.\n",
 				Type: &model.Type{Kind: model.KindStruct, Fields: []*model.Field{
 					{Name: "id", GoName: "ID", Type: tString, Doc: "ID identifies the cart.\n"},
 					field("items", &model.Type{Kind: model.KindSlice, Elem: named(catalog, "Item")}),
@@ -103,7 +103,7 @@ func shopProgram() *model.Program {
 			}},
 			Actions: []*model.Action{{
 				ID: "cart.Add", Name: "Add", TSName: "add",
-				Doc:     "Add puts an item in the cart.\n",
+				Doc:     "Add puts an item in the [Cart] and returns it; [Missing] and [x] stay.\n\n\tadd([Cart])\n",
 				Context: true,
 				Params: []*model.Param{
 					{Name: "id", TSName: "id", Type: tString},

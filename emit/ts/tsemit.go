@@ -204,7 +204,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	if note := wireNote(a.Result); note != "" {
 		tags = append(tags, "@returns "+note)
 	}
-	writeDoc(b, "", a.Doc, append(tags, "@see Go: func "+m.pkg.Path+"."+a.Name)...)
+	writeDoc(b, "", m.links(a.Doc), append(tags, "@see Go: func "+m.pkg.Path+"."+a.Name)...)
 	taken := map[string]bool{}
 	var params, args []string
 	for _, p := range a.Params {

@@ -13,7 +13,7 @@ import (
 // struct, a union of literals and a const object for an enum, and a type
 // alias for anything else.
 func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
-	writeDoc(b, "", n.Doc, wireNote(n.Type), "@see Go: type "+m.pkg.Path+"."+n.Name)
+	writeDoc(b, "", m.links(n.Doc), wireNote(n.Type), "@see Go: type "+m.pkg.Path+"."+n.Name)
 	name := n.Name
 	if len(n.TypeParams) > 0 {
 		name += "<" + strings.Join(n.TypeParams, ", ") + ">"
@@ -61,7 +61,7 @@ func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
 	fmt.Fprintf(b, "export const %s = {\n", n.Name)
 	keys := enumKeys(n)
 	for i, v := range n.Enum {
-		writeDoc(b, "  ", v.Doc)
+		writeDoc(b, "  ", m.links(v.Doc))
 		lit, _ := literal(v.Value)
 		fmt.Fprintf(b, "  %s: %s,\n", propertyName(keys[i]), lit)
 	}
@@ -120,7 +120,7 @@ func (m *module) writeFields(b *strings.Builder, fields []*model.Field, indent s
 		if f.TSType == "" && !f.Quoted {
 			note = wireNote(f.Type)
 		}
-		writeDoc(b, indent+"  ", f.Doc, note)
+		writeDoc(b, indent+"  ", m.links(f.Doc), note)
 		opt := ""
 		if f.Optional {
 			opt = "?"
