@@ -241,13 +241,35 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	return jen.Custom(multiline, fields...), nil
 }
 
+// glueNames are the identifiers a Call literal declares besides the
+// parameters' locals. They are ctx, args, err and result, unless the action
+// itself has one of these names (an unexported function may): then the
+// name gets a number, so the literal can still call the function.
+type glueNames struct {
+	ctx, args, err, result string
+}
+
+func newGlueNames(a *model.Action, imports map[string]importName) glueNames {
+	taken := map[string]bool{a.Name: true}
+	for _, imp := range imports {
+		taken[imp.name] = true
+	}
+	free := func(base string) string {
+		name := base
+		for i := 2; taken[name]; i++ {
+			name = fmt.Sprintf("%s%d", base, i)
+		}
+		taken[name] = true
+		return name
+	}
+	return glueNames{ctx: free("ctx"), args: free("args"), err: free("err"), result: free("result")}
+}
+
 // call renders the Call literal of a: decode each argument into a typed
 // local, call the function, return its result and error.
 func (g *generator) call(a *model.Action) (jen.Code, error) {
-	reserved := map[string]bool{a.Name: true}
-	for _, id := range glueIdents {
-		reserved[id] = true
-	}
+	ids := newGlueNames(a, g.imports)
+	reserved := map[string]bool{a.Name: true, "nil": true, ids.ctx: true, ids.args: true, ids.err: true, ids.result: true}
 	for _, imp := range g.imports {
 		reserved[imp.name] = true
 	}
@@ -259,7 +281,7 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 	var body []jen.Code
 	args := make([]jen.Code, 0, len(a.Params)+1)
 	if a.Context {
-		args = append(args, jen.Id("ctx"))
+		args = append(args, jen.Id(ids.ctx))
 	}
 	for i, p := range a.Params {
 		t, err := typeExpr(p.Type)
@@ -275,23 +297,23 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 					return nil, err
 				}
 			*/
-			jen.If(jen.Err().Op(":=").Id("args").Dot("Decode").Call(jen.Op("&").Id(local)), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
+			jen.If(jen.Id(ids.err).Op(":=").Id(ids.args).Dot("Decode").Call(jen.Op("&").Id(local)), jen.Id(ids.err).Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Id(ids.err)),
 			),
 		)
 		args = append(args, jen.Id(local))
 	}
 	/* AddToCart(ctx, item) */
 	call := jen.Id(a.Name).Call(args...)
-	body = append(body, g.returnCall(a, call)...)
+	body = append(body, g.returnCall(a, call, ids)...)
 
-	// Name the closure's parameters only where the body uses them.
+	// Name the literal's parameters only where the body uses them.
 	ctx, argsParam := jen.Id("_"), jen.Id("_")
 	if a.Context {
-		ctx = jen.Id("ctx")
+		ctx = jen.Id(ids.ctx)
 	}
 	if len(a.Params) > 0 {
-		argsParam = jen.Id("args")
+		argsParam = jen.Id(ids.args)
 	}
 	if !a.Context && len(a.Params) == 0 {
 		ctx, argsParam = jen.Null(), jen.Null()
@@ -305,21 +327,21 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 
 // returnCall calls the function and returns what Call returns, by the
 // shape of its results.
-func (g *generator) returnCall(a *model.Action, call *jen.Statement) []jen.Code {
+func (g *generator) returnCall(a *model.Action, call *jen.Statement, ids glueNames) []jen.Code {
 	if a.Result != nil && g.returnsAddress(a.Result) {
 		if a.Error {
 			return []jen.Code{
 				/* result, err := F(a) */
-				jen.List(jen.Id("result"), jen.Err()).Op(":=").Add(call),
+				jen.List(jen.Id(ids.result), jen.Id(ids.err)).Op(":=").Add(call),
 				/* return &result, err */
-				jen.Return(jen.Op("&").Id("result"), jen.Err()),
+				jen.Return(jen.Op("&").Id(ids.result), jen.Id(ids.err)),
 			}
 		}
 		return []jen.Code{
 			/* result := F(a) */
-			jen.Id("result").Op(":=").Add(call),
+			jen.Id(ids.result).Op(":=").Add(call),
 			/* return &result, nil */
-			jen.Return(jen.Op("&").Id("result"), jen.Nil()),
+			jen.Return(jen.Op("&").Id(ids.result), jen.Nil()),
 		}
 	}
 	switch {

@@ -82,6 +82,8 @@ func handbuiltModel() *model.Program {
 					param("json", &model.Type{Kind: model.KindAny, Go: "any"}),
 					param("Collide", &model.Type{Kind: model.KindFloat, Go: "float64", Bits: 64}),
 					param("result", &model.Type{Kind: model.KindInt, Go: "uint8", Bits: 8, Unsigned: true})),
+				action("ctx", true, tItem, true, param("n", tInt)),
+				action("args", false, nil, true, param("args", tInt)),
 			},
 			Types: []*model.Named{
 				{Name: "Item", Type: tItemDef},

@@ -89,10 +89,11 @@ func TestImportNames(t *testing.T) {
 	prog := &model.Program{Packages: []*model.Package{
 		{Path: "example.com/shop/json", Name: "json"},
 		{Path: "example.com/shop/time", Name: "time"},
+		{Path: "example.com/shop/args", Name: "args"},
 	}}
 	// The file's package declares a type named like an import.
 	pkg := &model.Package{Path: "example.com/shop/cart", Name: "cart", Types: []*model.Named{{Name: "netip"}}}
-	got := importNames(prog, pkg, []string{"example.com/shop/time", "time", "encoding/json", "example.com/shop/json", "net/netip"})
+	got := importNames(prog, pkg, []string{"example.com/shop/time", "time", "encoding/json", "example.com/shop/json", "net/netip", "example.com/shop/args"})
 	want := map[string]importName{
 		"github.com/actionsgo/actions": {name: "actions"},
 		"context":                      {name: "context"},
@@ -101,6 +102,7 @@ func TestImportNames(t *testing.T) {
 		"example.com/shop/time":        {name: "time"},
 		"time":                         {name: "time2", alias: true},
 		"net/netip":                    {name: "netip2", alias: true},
+		"example.com/shop/args":        {name: "args2", alias: true},
 	}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(importName{})); diff != "" {
 		t.Errorf("importNames (-want +got):\n%s", diff)

@@ -16,15 +16,15 @@ const (
 	contextPath = "context"
 )
 
-// Identifiers the body of a Call literal uses besides the parameters' locals.
-// A parameter with one of these names gets another local name.
-var glueIdents = []string{"ctx", "args", "err", "result", "nil"}
+// glueIdents are the identifiers a Call literal declares (see glueNames).
+// No import takes one of these names, which would be hidden in the literal.
+var glueIdents = []string{"ctx", "args", "err", "result"}
 
 // importNames chooses the name the file uses for each package it imports,
 // keyed by import path. A package's own name is used where it is free; a name already
 // taken by an earlier import (in path order, the tie-break), by a
-// package-level identifier of the file's package, or by a predeclared
-// identifier gets a number: geo, geo2.
+// package-level identifier of the file's package, by an identifier of the
+// glue, or by a predeclared identifier gets a number: geo, geo2.
 func importNames(prog *model.Program, pkg *model.Package, paths []string) map[string]importName {
 	taken := map[string]bool{"Actions": true}
 	for _, n := range pkg.Types {
@@ -33,7 +33,9 @@ func importNames(prog *model.Program, pkg *model.Package, paths []string) map[st
 	for _, a := range pkg.Actions {
 		taken[a.Name] = true
 	}
-	for _, id := range predeclared {
+	// The glue's own identifiers would hide an import in the Call
+	// literals, and predeclared ones would change meaning in the file.
+	for _, id := range slices.Concat(glueIdents, predeclared) {
 		taken[id] = true
 	}
 	// The runtime and context come first, so they keep their names.
