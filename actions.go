@@ -159,10 +159,13 @@ func countArgs(params []string) string {
 	return s + ")"
 }
 
-// Decode decodes the next argument into v, which must be a non-nil pointer.
-// A decoding failure, and a failed Validate() error method on the argument,
-// is returned as an *Error with CodeInvalidArgument that names the argument;
-// generated glue returns it unchanged.
+// Decode decodes the next argument into v, which must be a non-nil pointer,
+// with encoding/json after checking that every object key that fills a
+// struct field is the field's exact JSON name, then calls the argument's
+// Validate() error method if it has one. A decoding failure is returned as
+// an *Error with CodeInvalidArgument whose message names the argument; so is
+// a Validate error, unless it is an *Error already, which keeps its code.
+// Generated glue returns the error unchanged.
 func (a *Args) Decode(v any) error {
 	if a.body == nil {
 		return errors.New("actions: Args.Decode called after the action returned")

@@ -80,7 +80,8 @@ type Error struct {
 }
 
 // Errorf returns an *Error with the given code and a message formatted as by
-// fmt.Sprintf. The message reaches the client; %w wraps nothing here.
+// fmt.Sprintf. The message reaches the client as is, so format no error
+// whose text is not meant for it; Errorf wraps nothing (use %v, not %w).
 func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
