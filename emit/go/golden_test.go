@@ -146,3 +146,22 @@ func keys[V any](m map[string]V) []string {
 	return ks
 }
 
+
+// BenchmarkGenerateCorpus measures the glue of the corpus packages, loaded
+// once.
+func BenchmarkGenerateCorpus(b *testing.B) {
+	root := repoRoot(b)
+	var patterns []string
+	for _, dir := range corpus {
+		patterns = append(patterns, "./"+dir)
+	}
+	prog, diags, err := scan.Load(scan.Config{Dir: root}, patterns...)
+	if err != nil || len(diags) > 0 {
+		b.Fatal(err, diags)
+	}
+	for b.Loop() {
+		if _, err := goemit.Generate(prog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -220,3 +220,14 @@ func goCommand(t *testing.T, dir string, args ...string) (string, error) {
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }
+
+// BenchmarkGenerate measures the glue of the hand-built model: one package
+// of nine actions.
+func BenchmarkGenerate(b *testing.B) {
+	prog := handbuiltModel()
+	for b.Loop() {
+		if _, err := goemit.Generate(prog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
