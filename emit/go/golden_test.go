@@ -146,7 +146,6 @@ func keys[V any](m map[string]V) []string {
 	return ks
 }
 
-
 // BenchmarkGenerateCorpus measures the glue of the corpus packages, loaded
 // once.
 func BenchmarkGenerateCorpus(b *testing.B) {
