@@ -23,6 +23,30 @@ type item struct {
 	Qty int    `json:"qty"`
 }
 
+// valRange has a Validate method with a pointer receiver that returns a plain
+// error, and limit one with a value receiver that returns an *Error.
+type (
+	valRange struct {
+		From int `json:"from"`
+		To   int `json:"to"`
+	}
+	valLimit int
+)
+
+func (r *valRange) Validate() error {
+	if r.To < r.From {
+		return errors.New("the range ends before it starts")
+	}
+	return nil
+}
+
+func (l valLimit) Validate() error {
+	if l > 100 {
+		return Errorf(CodeFailedPrecondition, "limit %d is over 100", l)
+	}
+	return nil
+}
+
 // testActions returns one action per shape the tests need; calls counts the
 // calls that reached a function.
 func testActions(calls *atomic.Int64) []Action {
@@ -52,6 +76,19 @@ func testActions(calls *atomic.Int64) []Action {
 				}
 				calls.Add(1)
 				return fmt.Sprintf("%s=%g", label, a+b), nil
+			}},
+		{ID: "t.Page", Params: []string{"r", "limit", "next"}, Returns: true,
+			Call: func(ctx context.Context, args *Args) (any, error) {
+				var r valRange
+				var limit *valLimit
+				var next *valRange
+				for _, p := range []any{&r, &limit, &next} {
+					if err := args.Decode(p); err != nil {
+						return nil, err
+					}
+				}
+				calls.Add(1)
+				return r, nil
 			}},
 		{ID: "t.Ping", Call: func(ctx context.Context, args *Args) (any, error) {
 			calls.Add(1)
@@ -193,6 +230,9 @@ func TestRefused(t *testing.T) {
 		{"wrong type", "POST", "/_actions/t.Add", nil, `[{"sku":1},2]`, 400, CodeInvalidArgument, `^argument item: field sku: want a string, got a number$`},
 		{"wrong scalar", "POST", "/_actions/t.Add", nil, `[{"sku":"a"},"2"]`, 400, CodeInvalidArgument, `^argument n: want an integer that fits in int, got a string$`},
 		{"fraction for int", "POST", "/_actions/t.Add", nil, `[{"sku":"a"},2.5]`, 400, CodeInvalidArgument, `^argument n: want an integer that fits in int, got 2.5$`},
+		{"Validate, pointer receiver", "POST", "/_actions/t.Page", nil, `[{"from":2,"to":1},1,null]`, 400, CodeInvalidArgument, `^argument r: the range ends before it starts$`},
+		{"Validate through a pointer argument", "POST", "/_actions/t.Page", nil, `[{},1,{"from":2,"to":1}]`, 400, CodeInvalidArgument, `^argument next: the range ends before it starts$`},
+		{"Validate returns an *Error", "POST", "/_actions/t.Page", nil, `[{},101,null]`, 412, CodeFailedPrecondition, `^limit 101 is over 100$`},
 		{"bad timeout", "POST", "/_actions/t.Ping", map[string]string{TimeoutHeader: "-5"}, `[]`, 400, CodeInvalidArgument, `Actions-Timeout-Ms must be a positive number`},
 	}
 	for _, tc := range tests {
@@ -255,6 +295,7 @@ func TestAccepted(t *testing.T) {
 		{"scalars", "/_actions/t.Sum", nil, `[1.5,-2e3,"s\u00e9 \ud83d\ude00"]`, 200, `"sé 😀=-1998.5"`},
 		{"no arguments, empty body", "/_actions/t.Ping", nil, ``, 204, ``},
 		{"no arguments, []", "/_actions/t.Ping", nil, `[]`, 204, ``},
+		{"Validate passes, null not validated", "/_actions/t.Page", nil, `[{"from":1,"to":2},100,null]`, 200, `{"from":1,"to":2}`},
 		{"nil pointer result", "/_actions/t.Nil", nil, `[]`, 200, `null`},
 		{"charset", "/_actions/t.Ping", map[string]string{"Content-Type": "application/json;charset=UTF-8"}, `[]`, 204, ``},
 		{"same-origin fetch", "/_actions/t.Ping", map[string]string{"Sec-Fetch-Site": "same-origin"}, `[]`, 204, ``},
