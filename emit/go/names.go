@@ -21,10 +21,11 @@ const (
 var glueIdents = []string{"ctx", "args", "err", "result"}
 
 // importNames chooses the name the file uses for each package it imports,
-// keyed by import path. A package's own name is used where it is free; a name already
-// taken by an earlier import (in path order, the tie-break), by a
-// package-level identifier of the file's package, by an identifier of the
-// glue, or by a predeclared identifier gets a number: geo, geo2.
+// keyed by import path. A package's own name is used where it is free; a
+// name already taken by an earlier import (the runtime, context, then the
+// others by path: the tie-break), by a package-level identifier of the
+// file's package, by an identifier of the glue, or by a predeclared
+// identifier gets a number: geo, geo2.
 func importNames(prog *model.Program, pkg *model.Package, paths []string) map[string]importName {
 	taken := map[string]bool{"Actions": true}
 	for _, n := range pkg.Types {
