@@ -127,15 +127,15 @@ type Args struct {
 
 // split checks the body and finds one argument per param in it.
 func (a *Args) split(body []byte, maxDepth int) *Error {
-	spans, err := splitArgs(body, maxDepth, a.inline[:0])
+	spans, n, err := splitArgs(body, maxDepth, len(a.params), a.inline[:0])
 	if err != nil {
 		if err.arg >= 0 && err.arg < len(a.params) {
 			return Errorf(CodeInvalidArgument, "argument %s: %v", a.params[err.arg], err)
 		}
 		return Errorf(CodeInvalidArgument, "%v", err)
 	}
-	if len(spans) != len(a.params) {
-		return Errorf(CodeInvalidArgument, "want %s, got %d", countArgs(a.params), len(spans))
+	if n != len(a.params) {
+		return Errorf(CodeInvalidArgument, "want %s, got %d", countArgs(a.params), n)
 	}
 	a.body, a.spans = body, spans
 	return nil

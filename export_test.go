@@ -16,7 +16,7 @@ func FieldNames(t reflect.Type) []string {
 
 // CheckKeys runs the key check of type t over JSON value data.
 func CheckKeys(data []byte, t reflect.Type) error {
-	if _, err := splitArgs(append(append([]byte("["), data...), ']'), DefaultMaxDepth, nil); err != nil {
+	if _, _, err := splitArgs(append(append([]byte("["), data...), ']'), DefaultMaxDepth, 1, nil); err != nil {
 		return err
 	}
 	return checkKeys(data, schemaFor(t))

@@ -40,15 +40,18 @@ type checker struct {
 }
 
 // splitArgs checks body strictly and appends the span of each top-level
-// array element to spans. An empty or all-space body is zero arguments.
-func splitArgs(body []byte, maxDepth int, spans []span) ([]span, *syntaxError) {
+// array element to spans, up to maxArgs of them (so that a body of many
+// tiny elements costs no memory), and returns the number of elements. An
+// empty or all-space body is zero arguments.
+func splitArgs(body []byte, maxDepth, maxArgs int, spans []span) ([]span, int, *syntaxError) {
 	c := checker{data: body, maxDepth: maxDepth, arg: -1}
+	n := 0
 	c.skipSpace()
 	if c.pos == len(body) {
-		return spans, nil
+		return spans, n, nil
 	}
 	if body[c.pos] != '[' {
-		return spans, c.fail("the body must be a JSON array of the arguments")
+		return spans, n, c.fail("the body must be a JSON array of the arguments")
 	}
 	c.pos++
 	c.skipSpace()
@@ -56,12 +59,15 @@ func splitArgs(body []byte, maxDepth int, spans []span) ([]span, *syntaxError) {
 		c.pos++
 	} else {
 		for {
-			c.arg = len(spans)
+			c.arg = n
 			start := c.pos
 			if err := c.value(0); err != nil {
-				return spans, err
+				return spans, n, err
 			}
-			spans = append(spans, span{start, c.pos})
+			if n < maxArgs {
+				spans = append(spans, span{start, c.pos})
+			}
+			n++
 			c.arg = -1
 			c.skipSpace()
 			b := c.peek()
@@ -71,16 +77,16 @@ func splitArgs(body []byte, maxDepth int, spans []span) ([]span, *syntaxError) {
 			}
 			if b != ',' {
 				c.pos--
-				return spans, c.fail("expected , or ] after an argument")
+				return spans, n, c.fail("expected , or ] after an argument")
 			}
 			c.skipSpace()
 		}
 	}
 	c.skipSpace()
 	if c.pos != len(body) {
-		return spans, c.fail("unexpected data after the array of arguments")
+		return spans, n, c.fail("unexpected data after the array of arguments")
 	}
-	return spans, nil
+	return spans, n, nil
 }
 
 func (c *checker) fail(format string, args ...any) *syntaxError {

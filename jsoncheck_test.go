@@ -70,7 +70,7 @@ func TestSplitArgs(t *testing.T) {
 		{`[` + strings.Repeat(`{"a":`, 33) + `1` + strings.Repeat(`}`, 33) + `]`, nil, `invalid JSON at byte 161: nested deeper than 32`},
 	}
 	for _, tc := range tests {
-		spans, err := splitArgs([]byte(tc.body), DefaultMaxDepth, nil)
+		spans, n, err := splitArgs([]byte(tc.body), DefaultMaxDepth, 1<<30, nil)
 		if tc.args == nil {
 			if err == nil || !strings.HasSuffix(err.Error(), tc.err) {
 				t.Errorf("%q: error %v, want %s", tc.body, err, tc.err)
@@ -85,9 +85,16 @@ func TestSplitArgs(t *testing.T) {
 		for _, s := range spans {
 			got = append(got, tc.body[s.start:s.end])
 		}
-		if strings.Join(got, "|") != strings.Join(tc.args, "|") || len(got) != len(tc.args) {
+		if strings.Join(got, "|") != strings.Join(tc.args, "|") || len(got) != len(tc.args) || n != len(got) {
 			t.Errorf("%q: arguments %q, want %q", tc.body, got, tc.args)
 		}
+	}
+}
+
+func TestSplitArgsKeepsAtMost(t *testing.T) {
+	spans, n, err := splitArgs([]byte(`[1, 2, [3], {"4":4}, 5]`), DefaultMaxDepth, 2, nil)
+	if err != nil || n != 5 || len(spans) != 2 || spans[1] != (span{4, 5}) {
+		t.Errorf("got %v, %d, %v; want 2 spans of 5 arguments", spans, n, err)
 	}
 }
 
@@ -111,7 +118,7 @@ func FuzzSplitArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		spans, err := splitArgs([]byte(body), 8, nil)
+		spans, n, err := splitArgs([]byte(body), 8, 1<<30, nil)
 		if err != nil {
 			return
 		}
@@ -122,7 +129,7 @@ func FuzzSplitArgs(f *testing.F) {
 		if jerr := json.Unmarshal([]byte(body), &elems); jerr != nil {
 			t.Fatalf("accepted %q, which encoding/json refuses: %v", body, jerr)
 		}
-		if len(elems) != len(spans) {
+		if len(elems) != len(spans) || n != len(spans) {
 			t.Fatalf("%q: %d arguments, encoding/json finds %d", body, len(spans), len(elems))
 		}
 		for i, s := range spans {
