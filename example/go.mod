@@ -1,0 +1,21 @@
+module github.com/actionsgo/actions/example
+
+go 1.26.0
+
+require github.com/actionsgo/actions v0.0.0
+
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	github.com/rogpeppe/go-internal v1.16.0 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)
+
+// The example builds against the actions in this repository, as a user's
+// module would against a released version.
+replace github.com/actionsgo/actions => ../
+
+// The generator, run by go generate (see example.go); listed here so that
+// its dependencies stay in go.sum.
+tool github.com/actionsgo/actions/cmd/gen
