@@ -252,15 +252,24 @@ func check(prog *model.Program) error {
 			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
 		}
 		keys[pkg.Key] = "package " + pkg.Path
+		// Exported values: enum objects and functions share one namespace.
+		values := map[string]string{}
 		for _, n := range pkg.Types {
 			if !isTSIdentifier(n.Name) {
 				return fmt.Errorf("package %s: type name %q is not an identifier", pkg.Path, n.Name)
+			}
+			if len(n.Enum) > 0 {
+				values[n.Name] = "the constants of type " + n.Name
 			}
 		}
 		for _, a := range pkg.Actions {
 			if !isTSIdentifier(a.TSName) {
 				return fmt.Errorf("package %s: action %s: TypeScript name %q is not an identifier", pkg.Path, a.Name, a.TSName)
 			}
+			if other, dup := values[a.TSName]; dup {
+				return fmt.Errorf("package %s: action %s: TypeScript name %s is also the name of %s", pkg.Path, a.Name, a.TSName, other)
+			}
+			values[a.TSName] = "action " + a.Name
 			for _, p := range a.Params {
 				if !isTSIdentifier(p.TSName) {
 					return fmt.Errorf("package %s: action %s: parameter name %q is not an identifier", pkg.Path, a.Name, p.TSName)
