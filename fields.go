@@ -51,8 +51,20 @@ func schemaFor(t reflect.Type) *schema {
 	}
 	schemaMu.Lock()
 	defer schemaMu.Unlock()
-	b := schemaBuilder{building: make(map[reflect.Type]*schema)}
-	return b.build(t)
+	b := schemaBuilder{
+		building: make(map[reflect.Type]*schema),
+		built:    make(map[reflect.Type]*schema),
+	}
+	s := b.build(t)
+	// Publish only complete schemas: one still being filled could be read
+	// by a concurrent call.
+	for t, s := range b.built {
+		if s == nil {
+			s = noSchema
+		}
+		schemaCache.Store(t, s)
+	}
+	return s
 }
 
 func unwrapNoSchema(s *schema) *schema {
@@ -66,6 +78,7 @@ func unwrapNoSchema(s *schema) *schema {
 // gets its own schema, still being filled, from building.
 type schemaBuilder struct {
 	building map[reflect.Type]*schema
+	built    map[reflect.Type]*schema
 }
 
 func (b *schemaBuilder) build(t reflect.Type) *schema {
@@ -75,12 +88,11 @@ func (b *schemaBuilder) build(t reflect.Type) *schema {
 	if s, ok := b.building[t]; ok {
 		return s
 	}
-	s := b.make(t)
-	stored := s
-	if stored == nil {
-		stored = noSchema
+	if s, ok := b.built[t]; ok {
+		return s
 	}
-	schemaCache.Store(t, stored)
+	s := b.make(t)
+	b.built[t] = s
 	return s
 }
 

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -498,4 +499,33 @@ func TestPrefix(t *testing.T) {
 	if res := serve(h, "POST", "/_actions/t.Ping", `[]`, nil); res.status != 404 {
 		t.Errorf("/_actions/t.Ping: %d %s", res.status, res.body)
 	}
+}
+
+// raceNode is used by no other test, so its schema is built here, by
+// several calls at once.
+type raceNode struct {
+	Name string               `json:"name"`
+	Kids []raceNode           `json:"kids"`
+	ByID map[string]*raceNode `json:"byID"`
+}
+
+func TestSchemaConcurrent(t *testing.T) {
+	h := NewHandler([]Action{{ID: "r.Tree", Params: []string{"nodes"}, Returns: true,
+		Call: func(ctx context.Context, args *Args) (any, error) {
+			var nodes []raceNode
+			return nodes, args.Decode(&nodes)
+		}}})
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			body, want := `[[{"kids":[{"name":"a"}],"byID":{"x":{"name":"b"}}}]]`, 200
+			if i%2 == 1 {
+				body, want = `[[{"kids":[{"Name":"a"}]}]]`, 400
+			}
+			if res := serve(h, "POST", "/_actions/r.Tree", body, nil); res.status != want {
+				t.Errorf("%s: %d %s", body, res.status, res.body)
+			}
+		})
+	}
+	wg.Wait()
 }
