@@ -52,13 +52,16 @@ const RuntimeModule = "runtime.ts"
 // Generate returns dir/runtime.ts and one module dir/<Package.Key>.ts for each
 // package of prog that has actions or types, in the order of prog.Packages.
 func Generate(prog *model.Program, dir string) ([]emit.File, error) {
+	if prog == nil {
+		return nil, fmt.Errorf("tsemit: no program")
+	}
+	if err := check(prog); err != nil {
+		return nil, fmt.Errorf("tsemit: %w", err)
+	}
 	files := []emit.File{{
 		Path:    filepath.Join(dir, RuntimeModule),
 		Content: []byte(emit.Header + "\n\n" + runtimeSource),
 	}}
-	if err := check(prog); err != nil {
-		return nil, fmt.Errorf("tsemit: %w", err)
-	}
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
@@ -84,8 +87,8 @@ type module struct {
 	// that names can be chosen without collisions.
 	imports *importSet
 	// callName and optsType are the local names of the runtime's call and
-	// CallOptions: "call" and "CallOptions" unless the package declares
-	// those names itself.
+	// CallOptions: "call" and "CallOptions" unless the module declares
+	// those names itself (a parameter named call counts).
 	callName, optsType string
 }
 
