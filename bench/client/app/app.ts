@@ -16,6 +16,7 @@ export interface Item {
   active: boolean;
   tags: string[] | null;
   attrs: Record<string, string> | null;
+  /** A date and time in RFC 3339 format, as Go's time.Time writes it. */
   createdAt: string;
   discount?: number | null;
   owner: string;

@@ -89,7 +89,13 @@ export class ActionError extends Error {
 
 /**
  * Calls the action id with the arguments args and resolves with its result:
- * the parsed JSON of a 200 response, or undefined for 204.
+ * the parsed JSON of a 200 response, or undefined for 204. Generated
+ * functions call it; applications call those.
+ *
+ * @throws {ActionError} when the server answers with an error, or with a
+ * response that is not JSON.
+ * @throws fetch's own error (a TypeError, or an AbortError when
+ * opts.signal aborts) when no answer arrives.
  */
 export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
   const c = config;

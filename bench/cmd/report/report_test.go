@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTrimProcs(t *testing.T) {
+	for in, want := range map[string]string{
+		"BenchmarkInProcess/payload=small/server=actions-2": "BenchmarkInProcess/payload=small/server=actions",
+		"BenchmarkClientSize/client=actions-1stub":          "BenchmarkClientSize/client=actions-1stub",
+		"BenchmarkGenerate/packages=10/tool=gen":            "BenchmarkGenerate/packages=10/tool=gen",
+	} {
+		if got := trimProcs(in); got != want {
+			t.Errorf("trimProcs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVerdicts(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{atMost(1.04, 1.05), "ok"},
+		{atMost(1.26, 1.05), "MISSED by 20%"},
+		{atLeast(1.5, 1.5), "ok"},
+		{atLeast(0.75, 1.5), "MISSED by 50%"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestReport reads results with two repetitions each and checks that the
+// table judges their medians.
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	in := `BenchmarkInProcess/payload=small/server=actions-2 100 1000 ns/op 96 B/op 4 allocs/op
+BenchmarkInProcess/payload=small/server=actions-2 100 1100 ns/op 96 B/op 4 allocs/op
+BenchmarkInProcess/payload=small/server=floor-2 100 1000 ns/op 96 B/op 5 allocs/op
+BenchmarkInProcess/payload=small/server=floor-2 100 1000 ns/op 96 B/op 5 allocs/op
+BenchmarkInProcess/payload=small/server=huma-2 100 3000 ns/op 96 B/op 5 allocs/op
+`
+	if err := os.WriteFile(filepath.Join(dir, "inprocess.txt"), []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	readme := filepath.Join(dir, "README.md")
+	if err := os.WriteFile(readme, []byte("# x\n"+beginMark+"old\n"+endMark+"after\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(dir, readme); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(readme)
+	// Columns are compared with their padding reduced to one space.
+	flat := strings.Join(strings.Fields(string(got)), " ")
+	for _, want := range []string{
+		"in-process small: actions/floor ns/op 1.05x <= 1.05x ok",
+		"in-process small: allocs/op actions vs floor 4 vs 5 <= floor ok",
+		"in-process small: huma/actions ns/op 2.86x >= 1.5x ok",
+		"in-process medium: actions/floor ns/op no data MISSED (not measured)",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("report lacks %q:\n%s", want, got)
+		}
+	}
+	if bytes.Contains(got, []byte("old\n")) || !bytes.HasSuffix(got, []byte(endMark+"after\n")) {
+		t.Errorf("markers not respected:\n%s", got)
+	}
+}
