@@ -254,5 +254,10 @@ func (s *scanner) position(p token.Pos) model.Pos {
 		return model.Pos{}
 	}
 	pp := s.fset.Position(p)
+	if strings.HasPrefix(pp.Filename, "$GOROOT") {
+		// Export data of the standard library names files this way; there
+		// is nothing there to point a user at.
+		return model.Pos{}
+	}
 	return model.Pos{File: pp.Filename, Line: pp.Line, Col: pp.Column}
 }
