@@ -9,8 +9,10 @@ import (
 
 // tscConfigs are the compiler settings the output must pass, in
 // testdata/tsc: each extends base.json (strict, verbatimModuleSyntax,
-// isolatedModules, erasableSyntaxOnly and more) with a module system.
-var tscConfigs = []string{"nodenext.json", "bundler-esnext.json", "bundler-preserve.json"}
+// isolatedModules, erasableSyntaxOnly and more) with a module system;
+// minimal.json compiles the runtime and a module with only the ECMAScript
+// library and the fetch of minimal-env.d.ts, no DOM.
+var tscConfigs = []string{"nodenext.json", "bundler-esnext.json", "bundler-preserve.json", "minimal.json"}
 
 // TestTypeCheck compiles the output of every golden case, and the type-level
 // tests in testdata/typetests, with tsc under each configuration. A
