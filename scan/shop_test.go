@@ -33,6 +33,7 @@ func TestShop(t *testing.T) {
 	wantKeys := map[string]string{
 		"example.com/shop/admin/cart": "admin_cart",
 		"example.com/shop/cart":       "shop_cart",
+		"example.com/shop/edge":       "edge",
 		"example.com/shop/money":      "money",
 		"example.com/shop/stale":      "stale",
 	}
