@@ -72,6 +72,8 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 		switch {
 		case !ok || key == "":
 			d.problem = fmt.Sprintf("malformed option %q after %s: options are key=value words", o, directiveText)
+		case !knownOptions[key] && len(knownOptions) == 0:
+			d.problem = fmt.Sprintf("unknown option %q after %s: it takes no options yet", key, directiveText)
 		case !knownOptions[key]:
 			d.problem = fmt.Sprintf("unknown option %q after %s", key, directiveText)
 		}

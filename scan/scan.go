@@ -5,6 +5,24 @@
 // Problems in the user's code are returned as diagnostics, all at once and
 // sorted; Load fails with an error only when the packages cannot be listed
 // at all.
+//
+// The rules, beyond those of the directive and signatures in the design:
+//
+//   - An unexported function is an action when its own doc comment has the
+//     directive: the directive says what is meant, and the glue, in the same
+//     package, can call it. The directive above the package clause marks
+//     exported functions only, methods excluded.
+//   - A type marshals itself when T or *T has MarshalJSON (then MarshalText).
+//     encoding/json calls pointer methods only on addressable values; the
+//     glue encodes results through a pointer, so the model holds everywhere
+//     except in a map value, which is never addressable.
+//   - An enum is a defined bool, number or string type with exported
+//     constants of that type in its package, in source order.
+//   - Docs come from source. For a type loaded from export data, the file
+//     its position names is parsed for them, once.
+//   - A standard library type is never declared: it has a kind of its own
+//     (time.Time), is a marshaler, or is written inline as its underlying
+//     type, keeping its package and name so Go can spell it.
 package scan
 
 import (
