@@ -1,6 +1,7 @@
 package tsemit
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -85,7 +86,7 @@ func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 		p.mu.Lock()
 		p.requests = append(p.requests, probeRequest{r.Method, r.URL.Path, r.Header.Get("Content-Type"), r.Header.Get("Authorization"), r.Header.Get("X-Trace"), string(body)})
 		p.mu.Unlock()
-		r.Body = io.NopCloser(bytesReader(body))
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		h.ServeHTTP(w, r)
 	})
 	mux.HandleFunc("/test/started", func(w http.ResponseWriter, r *http.Request) {
