@@ -69,3 +69,24 @@ func (r results) median(name, unit string) (float64, bool) {
 	}
 	return vs[len(vs)/2], true
 }
+
+// ratio returns the median of the ratios a/b of the named measurements,
+// taken repetition by repetition: go test -count repeats a benchmark
+// function whole, so the i-th repetitions of a and b ran close in time, and
+// pairing them cancels most of a shared machine's changing load.
+func (r results) ratio(a, b, unit string) (float64, bool) {
+	as, bs := r[a][unit], r[b][unit]
+	n := min(len(as), len(bs))
+	if n == 0 {
+		return 0, false
+	}
+	ratios := make([]float64, n)
+	for i := range n {
+		ratios[i] = as[i] / bs[i]
+	}
+	slices.Sort(ratios)
+	if n%2 == 0 {
+		return (ratios[n/2-1] + ratios[n/2]) / 2, true
+	}
+	return ratios[n/2], true
+}

@@ -34,7 +34,8 @@ func TestVerdicts(t *testing.T) {
 }
 
 // TestReport reads results with two repetitions each and checks that the
-// table judges their medians.
+// table judges the medians of their ratios, repetition by repetition (huma
+// is 3x in both; the medians of each would give 2.86x).
 func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	in := `BenchmarkInProcess/payload=small/server=actions-2 100 1000 ns/op 96 B/op 4 allocs/op
@@ -42,6 +43,7 @@ BenchmarkInProcess/payload=small/server=actions-2 100 1100 ns/op 96 B/op 4 alloc
 BenchmarkInProcess/payload=small/server=floor-2 100 1000 ns/op 96 B/op 5 allocs/op
 BenchmarkInProcess/payload=small/server=floor-2 100 1000 ns/op 96 B/op 5 allocs/op
 BenchmarkInProcess/payload=small/server=huma-2 100 3000 ns/op 96 B/op 5 allocs/op
+BenchmarkInProcess/payload=small/server=huma-2 100 3300 ns/op 96 B/op 5 allocs/op
 `
 	if err := os.WriteFile(filepath.Join(dir, "inprocess.txt"), []byte(in), 0o644); err != nil {
 		t.Fatal(err)
@@ -59,7 +61,7 @@ BenchmarkInProcess/payload=small/server=huma-2 100 3000 ns/op 96 B/op 5 allocs/o
 	for _, want := range []string{
 		"in-process small: actions/floor ns/op 1.05x <= 1.05x ok",
 		"in-process small: allocs/op actions vs floor 4 vs 5 <= floor ok",
-		"in-process small: huma/actions ns/op 2.86x >= 1.5x ok",
+		"in-process small: huma/actions ns/op 3.00x >= 1.5x ok",
 		"in-process medium: actions/floor ns/op no data MISSED (not measured)",
 	} {
 		if !strings.Contains(flat, want) {
