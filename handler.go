@@ -284,17 +284,23 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status
 		id = a.ID
 	}
 	if h.onError != nil {
-		if translated := h.onError(r, id, err); translated != nil && translated != err {
-			err, status = translated, 0
+		if translated := h.onError(r, id, err); translated != nil {
+			if !samePointer(translated, err) {
+				status = 0 // a new error: its code decides
+			}
+			err = translated
 		}
 	}
-	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		err = Errorf(CodeDeadlineExceeded, "the call ran out of time")
-	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-		err = Errorf(CodeAborted, "the call was canceled")
-	}
 	e, ok := errors.AsType[*Error](err)
+	if !ok {
+		// A context error the action passed on says why the call ended.
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			e, ok = Errorf(CodeDeadlineExceeded, "the call ran out of time"), true
+		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+			e, ok = Errorf(CodeAborted, "the call was canceled"), true
+		}
+	}
 	if ok && e.Code.known() && e.Code != CodeInternal {
 		if status == 0 {
 			status = e.Code.HTTPStatus()
@@ -313,6 +319,14 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status
 	}
 	h.logger.LogAttrs(r.Context(), slog.LevelError, "action failed", attrs...)
 	writeErrorBody(w, http.StatusInternalServerError, &wireError{Code: CodeInternal, Message: internalMessage, ID: errID})
+}
+
+// samePointer reports whether a and b are the same *Error. (Comparing two
+// errors with == panics when their dynamic type is not comparable.)
+func samePointer(a, b error) bool {
+	pa, ok := a.(*Error)
+	pb, _ := b.(*Error)
+	return ok && pa == pb
 }
 
 func writeErrorBody(w http.ResponseWriter, status int, body *wireError) {

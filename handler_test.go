@@ -529,3 +529,50 @@ func TestSchemaConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// uncomparableError cannot be compared with ==.
+type uncomparableError struct{ parts []string }
+
+func (e uncomparableError) Error() string { return strings.Join(e.parts, " ") }
+
+func TestOnErrorKeepsOrTranslates(t *testing.T) {
+	tests := []struct {
+		name   string
+		hook   func(error) error
+		path   string
+		body   string
+		status int
+		code   Code
+	}{
+		{"same uncomparable error", func(err error) error { return err }, "/_actions/u.Fail", `[]`, 500, CodeInternal},
+		{"nil keeps the error", func(err error) error { return nil }, "/_actions/u.Fail", `[]`, 500, CodeInternal},
+		{"an *Error wins over a wrapped deadline", func(err error) error {
+			return fmt.Errorf("%w: %w", Errorf(CodeUnavailable, "busy"), context.DeadlineExceeded)
+		}, "/_actions/u.Fail", `[]`, 503, CodeUnavailable},
+		{"refusal kept keeps its status", func(err error) error { return err }, "/_actions/u.Fail", `[1]`, 400, CodeInvalidArgument},
+		{"translated refusal takes its code's status", func(err error) error {
+			return Errorf(CodeUnauthenticated, "log in")
+		}, "/_actions/u.Fail", `[1]`, 401, CodeUnauthenticated},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, err := New(Options{
+				Logger:  slog.New(slog.DiscardHandler),
+				OnError: func(r *http.Request, id string, err error) error { return tc.hook(err) },
+			}, []Action{{ID: "u.Fail", Call: func(context.Context, *Args) (any, error) {
+				return nil, uncomparableError{[]string{"a", "b"}}
+			}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := serve(h, "POST", tc.path, tc.body, nil)
+			if e := decodeError(t, res.body); res.status != tc.status || e.Code != tc.code {
+				t.Errorf("got %d %s, want %d %s", res.status, res.body, tc.status, tc.code)
+			}
+		})
+	}
+	h, _ := New(Options{OnError: func(r *http.Request, id string, err error) error { return err }}, testActions(new(atomic.Int64)))
+	if res := serve(h, "PUT", "/_actions/t.Ping", `[]`, nil); res.status != 405 {
+		t.Errorf("a 405 the hook returned unchanged became %d", res.status)
+	}
+}
