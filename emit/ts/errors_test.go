@@ -62,3 +62,11 @@ func TestGenerateErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPascal(t *testing.T) {
+	for in, want := range map[string]string{"cart": "Cart", "shop_cart": "ShopCart", "école_v2": "ÉcoleV2", "a__b": "AB"} {
+		if got := pascal(in); got != want {
+			t.Errorf("pascal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/actionsgo/actions/model"
 )
@@ -154,7 +156,9 @@ func (s *importSet) render() string {
 func pascal(key string) string {
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(key, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == '/' }) {
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		r, size := utf8.DecodeRuneInString(part)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(part[size:])
 	}
 	return b.String()
 }
