@@ -40,9 +40,11 @@ type Options struct {
 	// OnError, when set, sees every error before it is sent: a refused
 	// request, an error an action returned, a recovered panic (as a
 	// *PanicError). It returns the error to send instead, so it can
-	// translate one (say sql.ErrNoRows into an *Error with CodeNotFound) or
-	// only observe and return err unchanged. actionID is "" when the URL
-	// names no action. It must be safe for concurrent use.
+	// translate one (say sql.ErrNoRows into an *Error with CodeNotFound), or
+	// only observe and return err unchanged (or nil). What it returns goes
+	// through the same rules: only an *Error's text reaches the client.
+	// actionID is "" when the URL names no action. It must be safe for
+	// concurrent use.
 	OnError func(r *http.Request, actionID string, err error) error
 }
 
