@@ -16,11 +16,14 @@ import (
 // scanPackage finds the directives of one package loaded from source,
 // reports their misuse, and adds the package's actions to the Program.
 func (s *scanner) scanPackage(p *packages.Package) {
-	var marks []mark
+	var marked []*ast.FuncDecl
+	misused := false
 	for _, f := range p.Syntax {
-		marks = append(marks, s.fileMarks(f)...)
+		fns, bad := s.fileMarks(f)
+		marked = append(marked, fns...)
+		misused = misused || bad
 	}
-	if len(marks) == 0 && !s.hasDirectiveProblem(p) {
+	if len(marked) == 0 && !misused {
 		return // the text was there, but not as a directive
 	}
 	// Type errors in a package with actions are the user's to fix; its
@@ -34,17 +37,17 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	pkg := s.packageOf(p.Types)
 	pkg.Dir = p.Dir
 	tsNames := map[string]string{} // TypeScript name → Go name, to catch clashes
-	for _, m := range marks {
-		obj, _ := p.TypesInfo.Defs[m.fn.Name].(*types.Func)
+	for _, fn := range marked {
+		obj, _ := p.TypesInfo.Defs[fn.Name].(*types.Func)
 		if obj == nil {
 			continue
 		}
-		a := s.action(pkg, m.fn, obj)
+		a := s.action(fn, obj)
 		if a == nil {
 			continue
 		}
 		if other, ok := tsNames[a.TSName]; ok {
-			s.errorf(m.fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s; rename one of them", a.Name, a.TSName, other)
+			s.errorf(fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s; rename one of them", a.Name, a.TSName, other)
 			continue
 		}
 		tsNames[a.TSName] = a.Name
@@ -52,28 +55,17 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	}
 }
 
-// mark is a function that a directive makes an action.
-type mark struct {
-	fn *ast.FuncDecl
-}
-
-// hasDirectiveProblem is set by fileMarks when it reported a misused
-// directive in the package, so the package's own errors are reported too.
-func (s *scanner) hasDirectiveProblem(p *packages.Package) bool {
-	return s.misused[p.PkgPath]
-}
-
-// fileMarks returns the functions of f marked as actions, in source order,
-// and reports every misplaced or malformed directive of f.
-func (s *scanner) fileMarks(f *ast.File) []mark {
+// fileMarks returns the functions of f marked as actions, in source order.
+// It reports every misplaced or malformed directive of f, and whether there
+// was any.
+func (s *scanner) fileMarks(f *ast.File) (marked []*ast.FuncDecl, misused bool) {
 	ds := findDirectives(f)
 	if len(ds) == 0 {
-		return nil
+		return nil, false
 	}
-	pkgPath := s.pathOfFile(f)
 	problem := func(pos token.Pos, format string, args ...any) {
 		s.errorf(pos, format, args...)
-		s.misused[pkgPath] = true
+		misused = true
 	}
 	var fileLevel *directive
 	byFunc := map[*ast.FuncDecl][]directive{}
@@ -98,7 +90,6 @@ func (s *scanner) fileMarks(f *ast.File) []mark {
 		problem(d.pos, "%s", misplaced(f, d.pos))
 	}
 
-	var marks []mark
 	for _, decl := range f.Decls {
 		fn, ok := decl.(*ast.FuncDecl)
 		if !ok {
@@ -122,9 +113,9 @@ func (s *scanner) fileMarks(f *ast.File) []mark {
 			problem(own[0].pos, "duplicate %s on %s: the directive above the package clause at line %d already marks every exported function of the file",
 				directiveText, fn.Name.Name, s.fset.Position(fileLevel.pos).Line)
 		}
-		marks = append(marks, mark{fn: fn})
+		marked = append(marked, fn)
 	}
-	return marks
+	return marked, misused
 }
 
 // attachedFunc returns the top-level function whose doc comment is g.
@@ -160,7 +151,7 @@ func misplaced(f *ast.File, pos token.Pos) string {
 
 // action checks the signature of a marked function and describes it.
 // It returns nil when the function cannot be an action.
-func (s *scanner) action(pkg *model.Package, fn *ast.FuncDecl, obj *types.Func) *model.Action {
+func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func) *model.Action {
 	name := fn.Name.Name
 	sig := obj.Signature()
 	pos := fn.Name.Pos()
@@ -173,7 +164,6 @@ func (s *scanner) action(pkg *model.Package, fn *ast.FuncDecl, obj *types.Func) 
 		return nil
 	}
 	a := &model.Action{
-		ID:     pkg.Key, // completed in finish, once keys are known
 		Name:   name,
 		TSName: tsname.Ident(name),
 		Doc:    docText(fn.Doc),

@@ -69,3 +69,32 @@ func TestLoadMissingDirectory(t *testing.T) {
 		t.Fatalf("diagnostics = %v, want one about nope", diags)
 	}
 }
+
+func TestAssignKeys(t *testing.T) {
+	tests := []struct {
+		paths []string // sorted; the package name is the last element
+		want  []string
+	}{
+		{[]string{"example.com/shop/cart"}, []string{"cart"}},
+		{[]string{"example.com/admin/cart", "example.com/shop/cart"}, []string{"admin_cart", "shop_cart"}},
+		{[]string{"a/x/cart", "b/x/cart"}, []string{"a_x_cart", "b_x_cart"}},
+		{[]string{"admin/cart", "cart", "shop/cart"}, []string{"admin_cart", "cart", "shop_cart"}},
+		{[]string{"admin/cart", "shop/cart", "z/admin_cart"}, []string{"admin_cart", "shop_cart", "z_admin_cart"}},
+		{[]string{"my-app/cart", "my_app/cart"}, []string{"my_app_cart", "my_app_cart_2"}},
+		{[]string{"example.com/cart", "example.org/cart"}, []string{"example_com_cart", "example_org_cart"}},
+	}
+	for _, tt := range tests {
+		var pkgs []*model.Package
+		for _, p := range tt.paths {
+			pkgs = append(pkgs, &model.Package{Path: p, Name: filepath.Base(p)})
+		}
+		assignKeys(pkgs)
+		var got []string
+		for _, p := range pkgs {
+			got = append(got, p.Key)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("keys of %v (-want +got):\n%s", tt.paths, diff)
+		}
+	}
+}

@@ -30,8 +30,6 @@ type scanner struct {
 	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
 	decls     map[declKey]declInfo      // declared names of the files in docFiles
 	docFiles  map[string]bool           // files indexed in decls
-	files     map[*ast.File]string      // import path of each parsed file
-	misused   map[string]bool           // packages with a misused directive
 }
 
 func newScanner() *scanner {
@@ -43,8 +41,6 @@ func newScanner() *scanner {
 		named:    map[string]*namedInfo{},
 		decls:    map[declKey]declInfo{},
 		docFiles: map[string]bool{},
-		files:    map[*ast.File]string{},
-		misused:  map[string]bool{},
 	}
 }
 
@@ -53,15 +49,11 @@ func (s *scanner) errorf(pos token.Pos, format string, args ...any) {
 	s.diags = append(s.diags, Diagnostic{Pos: s.position(pos), Message: fmt.Sprintf(format, args...)})
 }
 
-// pathOfFile returns the import path of the package f belongs to.
-func (s *scanner) pathOfFile(f *ast.File) string { return s.files[f] }
-
 // index records the directory of a package loaded from source and the doc
 // comments of its files.
 func (s *scanner) index(p *packages.Package) {
 	s.dirs[p.PkgPath] = p.Dir
 	for _, f := range p.Syntax {
-		s.files[f] = p.PkgPath
 		s.indexDocs(s.fset, f)
 	}
 }
@@ -246,10 +238,14 @@ func comparePos(a, b model.Pos) int {
 }
 
 // assignKeys names each package for the wire and TypeScript: its package
-// name, or, where names clash, the name preceded by as many elements of the
-// import path as it takes to tell the clashing packages apart ("cart" beside
-// "admin_cart" and "shop_cart" is impossible: both become longer). pkgs is
-// sorted by path, and the result depends only on the set of paths.
+// name, or, where keys clash, the name preceded by as many elements of its
+// import path as it takes to tell the clashing packages apart: every
+// package of a clash grows by one element per round, as long as its path
+// has more ("admin/cart" and "shop/cart" become admin_cart and shop_cart;
+// beside them, a package at path "cart" stays cart). Paths that still clash
+// once exhausted (they differ only in characters a key cannot hold) are
+// numbered in path order. pkgs is sorted by path, so the result depends on
+// the set of paths only.
 func assignKeys(pkgs []*model.Package) {
 	depth := make([]int, len(pkgs)) // import path elements before the name
 	for {
