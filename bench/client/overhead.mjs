@@ -34,7 +34,6 @@ const answers = {
   "app.Medium": await (await bare(fetch, "app.Medium", [item, 3, "gift wrap"])).text(),
 };
 async function instantFetch(url, init) {
-  await init.body; // the request is built, as fetch would
   const text = answers[url.slice(url.lastIndexOf("/") + 1)];
   return new Response(text, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8" } });
 }

@@ -8,31 +8,20 @@ import (
 	"io"
 )
 
-// decodeArgsV1 decodes the array in one pass of a json.Decoder, which
-// measured faster than json.Unmarshal into []json.RawMessage followed by a
-// decoder per element.
+// decodeArgsV1 decodes the array in one Decode call: encoding/json decodes
+// each element of a []any into the pointer it already holds. A Decoder, not
+// json.Unmarshal, because only a Decoder refuses unknown fields. This was
+// measured to allocate less than reading the array token by token, and than
+// json.Unmarshal into []json.RawMessage followed by a decoder per element.
 func decodeArgsV1(body []byte, ptrs ...any) error {
-	if len(bytes.TrimSpace(body)) == 0 {
-		if len(ptrs) == 0 {
-			return nil
-		}
-		return fmt.Errorf("want %d arguments, got none", len(ptrs))
-	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-		return errors.New("the body must be a JSON array")
+	got := ptrs // Decode fills ptrs' elements through got, and resizes got
+	if err := dec.Decode(&got); err != nil {
+		return err
 	}
-	for i, p := range ptrs {
-		if !dec.More() {
-			return fmt.Errorf("want %d arguments, got %d", len(ptrs), i)
-		}
-		if err := dec.Decode(p); err != nil {
-			return fmt.Errorf("argument %d: %v", i, err)
-		}
-	}
-	if t, err := dec.Token(); err != nil || t != json.Delim(']') {
-		return fmt.Errorf("want %d arguments, got more", len(ptrs))
+	if len(got) != len(ptrs) {
+		return fmt.Errorf("want %d arguments, got %d", len(ptrs), len(got))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return errors.New("trailing data after the arguments")

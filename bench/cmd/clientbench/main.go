@@ -66,11 +66,12 @@ func sizes(root, tmp string) error {
 	if err := runIn(mod, gen, "-ts", "web", "./..."); err != nil {
 		return err
 	}
-	// Each entry exports configure, the analogue of the peers' base URL,
-	// and the stubs; export * keeps all hundred through tree shaking.
+	// Each entry exports configure (the analogue of the peers' base URL),
+	// ActionError (to tell failures apart) and the stubs; export * keeps all
+	// hundred through tree shaking.
 	err := benchenv.WriteFiles(mod, map[string][]byte{
-		"entry-one.ts":     []byte("export { configure } from \"./web/runtime.js\";\nexport { getOrder } from \"./web/one.js\";\n"),
-		"entry-hundred.ts": []byte("export { configure } from \"./web/runtime.js\";\nexport * from \"./web/hundred.js\";\n"),
+		"entry-one.ts":     []byte("export { ActionError, configure } from \"./web/runtime.js\";\nexport { getOrder } from \"./web/one.js\";\n"),
+		"entry-hundred.ts": []byte("export { ActionError, configure } from \"./web/runtime.js\";\nexport * from \"./web/hundred.js\";\n"),
 	})
 	if err != nil {
 		return err
