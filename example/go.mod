@@ -2,13 +2,17 @@ module github.com/actionsgo/actions/example
 
 go 1.26.0
 
-require github.com/actionsgo/actions v0.0.0
+require (
+	github.com/actionsgo/actions v0.0.0
+	github.com/evanw/esbuild v0.28.2
+)
 
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/rogpeppe/go-internal v1.16.0 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
 

@@ -1,0 +1,65 @@
+// Command shop serves the example shop: go run ./cmd/shop from the example
+// module, then open the address it prints.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/actionsgo/actions/example/server"
+)
+
+func main() {
+	addr := flag.String("addr", ":8080", "listen on `host:port`")
+	web := flag.String("web", "web", "the frontend's `directory`")
+	flag.Parse()
+	log.SetFlags(0)
+	if err := run(*addr, *web); err != nil {
+		log.Fatalf("shop: %v", err)
+	}
+}
+
+func run(addr, web string) error {
+	h, err := server.New(server.Config{Web: web})
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("The shop is open at %s\n", pageURL(l.Addr().(*net.TCPAddr)))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		// Give calls in flight a moment to finish.
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(l); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// pageURL is the address to open in a browser: localhost when the server
+// listens on every interface.
+func pageURL(a *net.TCPAddr) string {
+	host := a.IP.String()
+	if a.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return fmt.Sprintf("http://%s/", net.JoinHostPort(host, fmt.Sprint(a.Port)))
+}

@@ -1,0 +1,111 @@
+// Package server serves the shop: the page, its script bundled from
+// TypeScript at start-up, and the actions.
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/example/cart"
+	"github.com/actionsgo/actions/example/catalog"
+	"github.com/actionsgo/actions/example/orders"
+)
+
+// Config says where the frontend is and how to serve the actions.
+type Config struct {
+	// Web is the frontend's directory, holding index.html and src/main.ts.
+	Web string
+	// Actions configures the actions' handler; the zero value is the
+	// runtime's secure default.
+	Actions actions.Options
+}
+
+// New bundles the frontend (src/main.ts and src/style.css) and returns the shop's handler. It fails when
+// the frontend does not build, with esbuild's messages.
+func New(cfg Config) (http.Handler, error) {
+	page, err := os.ReadFile(filepath.Join(cfg.Web, "index.html"))
+	if err != nil {
+		return nil, err
+	}
+	src := filepath.Join(cfg.Web, "src")
+	assets, err := bundle(filepath.Join(src, "main.ts"), filepath.Join(src, "style.css"))
+	if err != nil {
+		return nil, err
+	}
+	calls, err := actions.New(cfg.Actions, catalog.Actions(), cart.Actions(), orders.Actions())
+	if err != nil {
+		return nil, err
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle(actions.DefaultPrefix, calls)
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		serve(w, "text/html; charset=utf-8", page)
+	})
+	mux.HandleFunc("GET /assets/{name}", func(w http.ResponseWriter, r *http.Request) {
+		content, ok := assets[r.PathValue("name")]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		serve(w, assetTypes[path.Ext(r.URL.Path)], content)
+	})
+	return mux, nil
+}
+
+// assetTypes are the content types of the files bundle makes.
+var assetTypes = map[string]string{
+	".js":  "text/javascript; charset=utf-8",
+	".css": "text/css; charset=utf-8",
+	".map": "application/json",
+}
+
+// serve writes a page or an asset. The bundle is made anew at each start,
+// so the browser asks again each time (no-cache) rather than keep a stale
+// one.
+func serve(w http.ResponseWriter, contentType string, content []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	// The page runs only its own script and talks only to its own server.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+	w.Write(content)
+}
+
+// bundle builds each entry point, with the modules a script imports, into
+// one file of the same base name: main.ts becomes main.js. esbuild runs in
+// process, so no Node step is needed to run the shop. It returns the output
+// files (with source maps) by base name.
+func bundle(entries ...string) (map[string][]byte, error) {
+	result := api.Build(api.BuildOptions{
+		EntryPoints: entries,
+		Bundle:      true,
+		Outdir:      "assets",
+		Format:      api.FormatESModule,
+		Target:      api.ES2022,
+		Sourcemap:   api.SourceMapLinked,
+		Write:       false,
+		LogLevel:    api.LogLevelSilent,
+	})
+	if len(result.Errors) > 0 {
+		msgs := api.FormatMessages(result.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return nil, fmt.Errorf("bundling the frontend:\n%s", strings.Join(msgs, ""))
+	}
+	files := make(map[string][]byte, len(result.OutputFiles))
+	for _, f := range result.OutputFiles {
+		files[filepath.Base(f.Path)] = f.Contents
+	}
+	if files["main.js"] == nil {
+		return nil, errors.New("bundling the frontend: esbuild wrote no main.js")
+	}
+	return files, nil
+}
