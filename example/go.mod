@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/actionsgo/actions v0.0.0
 	github.com/evanw/esbuild v0.28.2
+	github.com/google/go-cmp v0.7.0
 )
 
 require (
