@@ -219,7 +219,7 @@ checkButton.addEventListener("click", async () => {
   });
   cancelButton.hidden = true;
   if (signal.aborted) {
-    deliveryStatus.textContent = "Cancelled: the couriers were not asked.";
+    deliveryStatus.textContent = "Delivery check cancelled.";
   } else if (options === undefined) {
     deliveryStatus.textContent = "";
   } else {
