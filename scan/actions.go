@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -29,6 +30,9 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	// Type errors in a package with actions are the user's to fix; its
 	// actions are still checked so every problem shows in one run.
 	for _, e := range p.Errors {
+		if e.Kind == packages.TypeError && glueReference.MatchString(e.Msg) {
+			continue
+		}
 		s.addError(e)
 	}
 	if p.Types == nil || p.TypesInfo == nil {
@@ -54,6 +58,14 @@ func (s *scanner) scanPackage(p *packages.Package) {
 		pkg.Actions = append(pkg.Actions, a)
 	}
 }
+
+// glueReference matches the type error of a use of the Actions function
+// that the generator declares in the glue of a package with actions, such
+// as a handler built with cart.Actions() in the package itself or beside
+// it. Before the first run the glue does not exist, and stale glue is read
+// as a bare package clause, so such a use is undefined until the glue is
+// written; it must not stop the run that writes it.
+var glueReference = regexp.MustCompile(`^undefined: (\w+\.)?Actions$`)
 
 // fileMarks returns the functions of f marked as actions, in source order.
 // It reports every misplaced or malformed directive of f, and whether there

@@ -19,3 +19,7 @@ type Cart struct {
 //
 //actions:server
 func Get(ctx context.Context) (Cart, error) { return Cart{}, nil }
+
+// All lists the actions of both cart packages, declared by glue that does
+// not exist yet for admin/cart.
+func All() []any { return []any{Actions(), admin.Actions()} }
