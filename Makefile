@@ -23,3 +23,30 @@ gotest: $(NODE_DEPS)
 .PHONY: bench
 bench:
 	$(MAKE) -C bench
+
+# The example shop (example/, a module of its own). make example generates
+# its glue and client, then serves it; make test also vets and tests it,
+# checks that its generated files are up to date, and runs its browser test.
+.PHONY: example example-test browser-deps
+
+example:
+	cd example && go generate ./... && go run ./cmd/shop
+
+test: example-test
+
+example-test: $(NODE_DEPS) browser-deps
+	cd example && go vet ./... && go test -race ./...
+	cd example && go run github.com/actionsgo/actions/cmd/gen -check -ts web/src/gen ./...
+
+# The browser test drives /usr/bin/chromium. Installing it needs root; the
+# emoji font is only for the looks of the screenshot.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && apt-get install -y chromium fonts-noto-color-emoji; \
+	else \
+		echo "browser-deps: /usr/bin/chromium is missing; install it as root with" >&2; \
+		echo "  apt-get update && apt-get install -y chromium fonts-noto-color-emoji" >&2; \
+		echo "(Debian's package), or run make browser-deps as root." >&2; \
+		exit 1; \
+	fi
