@@ -23,7 +23,7 @@ import (
 // Payloads and Servers name the benchmarks, in the order tables show them.
 var (
 	Payloads = []string{"small", "medium", "large"}
-	Servers  = []string{"actions", "floor", "floor-v2", "huma", "connect"}
+	Servers  = []string{"actions", "floor", "floor-v2", "floor-strict", "huma", "connect"}
 )
 
 // Call is one prepared request: where it goes and what it carries.
@@ -109,6 +109,7 @@ func NewServers() ([]*Server, error) {
 		{"actions", generated, actionsCalls},
 		{"floor", floor.V1, actionsCalls},
 		{"floor-v2", floor.V2, actionsCalls},
+		{"floor-strict", floor.Strict, actionsCalls},
 		{"huma", humabench.Handler(), humaCalls},
 		{"connect", connectbench.Handler(), connectCalls},
 	}, nil

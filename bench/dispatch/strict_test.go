@@ -1,6 +1,7 @@
 package dispatch
 
 import (
+	"cmp"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,21 +15,30 @@ func TestFloorStrictness(t *testing.T) {
 	cases := []struct {
 		name string
 		body string
-		// refusedBy lists the servers that must answer 400; the others
-		// must answer 200.
+		// refusedBy lists the servers that must refuse the call with
+		// status (400 when zero); the others must answer 200.
 		refusedBy string
+		status    int
+		header    http.Header // replaces the call's headers when set
 	}{
-		{"valid", `[` + item + `,3,"x"]`, ""},
-		{"unknown field", `[` + strings.Replace(item, `"owner"`, `"extra":1,"owner"`, 1) + `,3,"x"]`, "actions floor floor-v2"},
-		{"too few arguments", `[` + item + `,3]`, "actions floor floor-v2"},
-		{"too many arguments", `[` + item + `,3,"x",4]`, "actions floor floor-v2"},
-		{"trailing data", `[` + item + `,3,"x"] []`, "actions floor floor-v2"},
-		{"not an array", `{"item":` + item + `}`, "actions floor floor-v2"},
-		{"wrong type", `[` + item + `,"3","x"]`, "actions floor floor-v2"},
+		{"valid", `[` + item + `,3,"x"]`, "", 0, nil},
+		{"unknown field", `[` + strings.Replace(item, `"owner"`, `"extra":1,"owner"`, 1) + `,3,"x"]`, "actions floor floor-v2 floor-strict", 0, nil},
+		{"too few arguments", `[` + item + `,3]`, "actions floor floor-v2 floor-strict", 0, nil},
+		{"too many arguments", `[` + item + `,3,"x",4]`, "actions floor floor-v2 floor-strict", 0, nil},
+		{"trailing data", `[` + item + `,3,"x"] []`, "actions floor floor-v2 floor-strict", 0, nil},
+		{"not an array", `{"item":` + item + `}`, "actions floor floor-v2 floor-strict", 0, nil},
+		{"wrong type", `[` + item + `,"3","x"]`, "actions floor floor-v2 floor-strict", 0, nil},
 		// What encoding/json v1 accepts and the runtime and v2 refuse.
-		{"duplicate key", `[` + strings.Replace(item, `"owner"`, `"id":"z","owner"`, 1) + `,3,"x"]`, "actions floor-v2"},
-		{"case-variant key", `[` + strings.Replace(item, `"owner"`, `"OWNER"`, 1) + `,3,"x"]`, "actions floor-v2"},
-		{"invalid UTF-8", `[` + strings.Replace(item, `"c"`, "\"\xff\"", 1) + `,3,"x"]`, "actions floor-v2"},
+		{"duplicate key", `[` + strings.Replace(item, `"owner"`, `"id":"z","owner"`, 1) + `,3,"x"]`, "actions floor-v2 floor-strict", 0, nil},
+		{"case-variant key", `[` + strings.Replace(item, `"owner"`, `"OWNER"`, 1) + `,3,"x"]`, "actions floor-v2 floor-strict", 0, nil},
+		{"invalid UTF-8", `[` + strings.Replace(item, `"c"`, "\"\xff\"", 1) + `,3,"x"]`, "actions floor-v2 floor-strict", 0, nil},
+		// What the runtime checks about the request itself.
+		{"text content type", `[` + item + `,3,"x"]`, "actions floor-strict", http.StatusUnsupportedMediaType,
+			http.Header{"Content-Type": {"text/plain"}}},
+		{"compressed", `[` + item + `,3,"x"]`, "actions floor-strict", http.StatusUnsupportedMediaType,
+			http.Header{"Content-Type": {"application/json"}, "Content-Encoding": {"gzip"}}},
+		{"cross-site", `[` + item + `,3,"x"]`, "actions floor-strict", http.StatusForbidden,
+			http.Header{"Content-Type": {"application/json"}, "Sec-Fetch-Site": {"cross-site"}}},
 	}
 	for _, s := range allServers(t) {
 		if s.Name != "actions" && !strings.HasPrefix(s.Name, "floor") {
@@ -38,13 +48,16 @@ func TestFloorStrictness(t *testing.T) {
 			t.Run(s.Name+"/"+c.name, func(t *testing.T) {
 				call := s.Calls["medium"]
 				call.Body = []byte(c.body)
+				if c.header != nil {
+					call.Header = c.header
+				}
 				p := Prepare(call)
 				rec := NewRecorder()
 				rec.Keep = true
 				s.Handler.ServeHTTP(rec, p.Req)
 				want := http.StatusOK
 				if strings.Contains(" "+c.refusedBy+" ", " "+s.Name+" ") {
-					want = http.StatusBadRequest
+					want = cmp.Or(c.status, http.StatusBadRequest)
 				}
 				if rec.Status != want {
 					t.Errorf("status %d, want %d; body %s", rec.Status, want, rec.Body.Bytes())

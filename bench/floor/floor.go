@@ -6,8 +6,11 @@
 // github.com/go-json-experiment/json (V2, the basis of encoding/json/v2,
 // whose defaults also refuse duplicate keys, invalid UTF-8 and case-variant
 // names: the strictness the runtime adds to v1 with a pre-pass).
-// Whatever the generated handler costs above V1 is the price of being generic
-// and of the runtime's extra checks.
+// Strict is V2 plus the runtime's checks of the request (content type and
+// encoding, size, cross-origin): the floor with all of the runtime's
+// strictness. Whatever the generated handler costs above V1 is the price of
+// being generic and of the runtime's extra checks; above Strict, the price
+// of being generic and of checking strictly with encoding/json v1.
 package floor
 
 import (
@@ -29,19 +32,54 @@ type codec struct {
 }
 
 // Handler serves app's functions at /_actions/app.<Name>.
-type Handler struct{ codec codec }
+type Handler struct {
+	codec codec
+	// checked makes the handler refuse, as the runtime does, a request
+	// whose content type is not JSON, that has a Content-Encoding, that
+	// announces a body over MaxBody, or that comes from another site.
+	checked bool
+}
 
 // V1 is the floor with encoding/json.
-var V1 = Handler{codec{decodeArgsV1, marshalV1}}
+var V1 = Handler{codec: codec{decodeArgsV1, marshalV1}}
 
 // V2 is the floor with github.com/go-json-experiment/json.
-var V2 = Handler{codec{decodeArgsV2, marshalV2}}
+var V2 = Handler{codec: codec{decodeArgsV2, marshalV2}}
+
+// Strict is V2 with the runtime's checks of the request: the floor with all
+// of the runtime's strictness.
+var Strict = Handler{codec: codec{decodeArgsV2, marshalV2}, checked: true}
+
+var crossOrigin = http.NewCrossOriginProtection()
+
+// check returns the status to refuse r with, or 0.
+func check(r *http.Request) int {
+	if ct := r.Header["Content-Type"]; len(ct) != 1 || (ct[0] != "application/json" && ct[0] != "application/json; charset=utf-8") {
+		return http.StatusUnsupportedMediaType
+	}
+	if len(r.Header["Content-Encoding"]) > 0 {
+		return http.StatusUnsupportedMediaType
+	}
+	if r.ContentLength > MaxBody {
+		return http.StatusRequestEntityTooLarge
+	}
+	if crossOrigin.Check(r) != nil {
+		return http.StatusForbidden
+	}
+	return 0
+}
 
 func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		fail(w, http.StatusMethodNotAllowed, "use POST")
 		return
+	}
+	if h.checked {
+		if status := check(r); status != 0 {
+			fail(w, status, "request refused")
+			return
+		}
 	}
 	body, err := readBody(http.MaxBytesReader(w, r.Body, MaxBody), r.ContentLength)
 	if err != nil {

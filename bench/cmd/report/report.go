@@ -8,7 +8,7 @@ import (
 
 var (
 	payloads = []string{"small", "medium", "large"}
-	servers  = []string{"actions", "floor", "floor-v2", "huma", "connect"}
+	servers  = []string{"actions", "floor", "floor-v2", "floor-strict", "huma", "connect"}
 	peers    = []string{"trpc", "openapi-fetch", "connect-web"}
 	genSizes = []int{10, 50, 200}
 )
