@@ -4,7 +4,8 @@
 //
 // It adds products and checks the cart's total, provokes the typed error of
 // an out-of-stock product, starts the slow delivery check and cancels it,
-// then writes a screenshot to OUTDIR/shop.png. It exits 1 at the first
+// checks delivery again to the end, has the form refused and then places
+// the order, and writes a screenshot to OUTDIR/shop.png. It exits 1 at the first
 // step that fails, saying which. browser_test.go runs it against a server
 // it starts.
 
@@ -43,9 +44,10 @@ try {
   page.on("console", (msg) => {
     if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) pageErrors.push(msg.text());
   });
-  // Every response but the action that fails on purpose must succeed.
+  // Every response must succeed but those of the two errors made on purpose.
+  const expectedFailures = new Set(["412 /_actions/cart.AddToCart", "400 /_actions/orders.PlaceOrder"]);
   page.on("response", (res) => {
-    if (res.status() >= 400 && !res.url().endsWith("/_actions/cart.AddToCart")) {
+    if (res.status() >= 400 && !expectedFailures.has(`${res.status()} ${new URL(res.url()).pathname}`)) {
       pageErrors.push(`${res.status()} ${res.url()}`);
     }
   });
@@ -113,7 +115,36 @@ try {
   assert.equal(await cancel.isHidden(), true, "the cancel button is still shown after the cancel");
   assert.equal(await page.locator("#delivery-options li").count(), 0);
 
+  step = "checking delivery to the end";
+  await check.click();
+  await expectText(page.locator("#delivery-status"), "Choose one:");
+  assert.equal(await page.locator("#delivery-options li").count(), 3);
+  await page.getByRole("button", { name: /^Bike Couriers express/ }).click();
+  assert.equal(await page.getByLabel("Delivery").inputValue(), "express");
+  await expectText(page.locator("#delivery-options [aria-pressed=true] strong"), "Bike Couriers");
+
+  step = "placing an order without a name (the form's Validate)";
+  const place = page.getByRole("button", { name: "Place order" });
+  await place.click();
+  await expectText(error.locator(".code"), "invalid_argument");
+  await expectText(error.locator(".message"), "please enter your name");
+
+  step = "placing the order";
+  await page.getByLabel("Name").fill("Ada Lovelace");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Address").fill("Damrak 1, Amsterdam");
+  await page.getByLabel("Note for the courier").fill("Ring twice, please.");
+  await place.click();
+  await page.locator("#orders li").waitFor();
+  assert.match(await page.locator("#orders li .what").textContent(), /^A-\d+: 2 items, express$/);
+  await expectText(page.locator("#orders li .amount"), "€8.45");
+  await expectText(count, "0");
+  await expectText(total, "€0.00");
+  assert.match(await page.locator("#delivery-status").textContent(), /^Thank you! Order A-\d+ is on its way to you\.$/);
+
   step = "showing the typed error again for the screenshot";
+  // The order reloaded the products, from the first page.
+  await page.getByRole("button", { name: "Show more" }).click();
   await croissants.click();
   await croissants.click();
   await expectText(error.locator(".code"), "failed_precondition");
@@ -125,7 +156,7 @@ try {
 
   step = "checking the page's log";
   assert.deepEqual(pageErrors, [], "the page logged errors");
-  console.log("ok: added products, saw the total, the typed error and a cancelled call");
+  console.log("ok: added products, saw the total, the typed error, a cancelled call and an order placed");
 } catch (err) {
   console.error(`failed while ${step}:\n${err instanceof Error ? err.message : err}`);
   process.exitCode = 1;

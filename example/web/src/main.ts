@@ -199,6 +199,7 @@ const form = byId<HTMLFormElement>("checkout");
 const checkButton = byId<HTMLButtonElement>("check-delivery");
 const cancelButton = byId<HTMLButtonElement>("cancel-delivery");
 const deliveryStatus = byId("delivery-status");
+const deliverySelect = form.elements.namedItem("delivery") as HTMLSelectElement;
 let checking: AbortController | undefined;
 
 checkButton.addEventListener("click", async () => {
@@ -231,7 +232,6 @@ cancelButton.addEventListener("click", () => checking?.abort());
 
 function showOptions(options: DeliveryOption[]): void {
   deliveryStatus.textContent = options.length === 0 ? "No courier delivers there." : "Choose one:";
-  const select = form.elements.namedItem("delivery") as HTMLSelectElement;
   byId("delivery-options").replaceChildren(
     ...options.map((o) => {
       const choose = el("button", { type: "button", className: "option" },
@@ -239,11 +239,26 @@ function showOptions(options: DeliveryOption[]): void {
         el("span", { textContent: ` ${o.delivery}, ${o.fee === 0 ? "free" : money(o.fee)}` }),
         el("span", { className: "hint", textContent: ` from ${when.format(new Date(o.arrives))}` }),
       );
-      choose.addEventListener("click", () => (select.value = o.delivery));
+      choose.dataset["delivery"] = o.delivery;
+      choose.addEventListener("click", () => {
+        deliverySelect.value = o.delivery;
+        markChosen();
+      });
       return el("li", {}, choose);
     }),
   );
+  markChosen();
 }
+
+/** Marks the delivery option that the form's delivery select has. */
+function markChosen(): void {
+  const chosen = deliverySelect.value;
+  for (const b of byId("delivery-options").querySelectorAll("button")) {
+    b.setAttribute("aria-pressed", String(b.dataset["delivery"] === chosen));
+  }
+}
+
+deliverySelect.addEventListener("change", markChosen);
 
 // Checkout and orders.
 
@@ -264,6 +279,8 @@ form.addEventListener("submit", async (event) => {
   const placed = await busy([placeButton], () => placeOrder(cartID, order));
   if (!placed) return;
   // The order took the products out of stock and emptied the cart.
+  byId("delivery-options").replaceChildren();
+  deliveryStatus.textContent = `Thank you! Order ${placed.id} is on its way to you.`;
   await Promise.all([loadProducts(), refreshCart(), loadOrders()]);
 });
 
