@@ -61,6 +61,10 @@ func Get(id ID) Cart {
 // Checkout runs buy with the contents of the cart while no one can change
 // the cart, and empties the cart if buy succeeds, so that an order has
 // exactly what was in the cart and nothing added meanwhile is lost.
+//
+// buy runs with the lock of every cart held, so it must not call into this
+// package. It may take other locks (the catalog's, the orders'): nothing
+// holds one of those while it waits for the carts'.
 func Checkout(id ID, buy func(Cart) error) error {
 	return carts.checkout(id, buy)
 }

@@ -42,7 +42,7 @@ func CheckDelivery(ctx context.Context, postcode string) ([]DeliveryOption, erro
 		return nil, err
 	}
 	start := now()
-	var options []DeliveryOption
+	options := make([]DeliveryOption, 0, len(couriers))
 	for _, c := range couriers {
 		// One courier after the other, each taking its time: a canceled
 		// call returns at once instead of finishing the round.
