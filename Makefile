@@ -34,8 +34,11 @@ example:
 
 test: example-test
 
+# The browser test runs on its own with -v, so that the path of its
+# screenshot is printed.
 example-test: $(NODE_DEPS) browser-deps
-	cd example && go vet ./... && go test -race ./...
+	cd example && go vet ./... && go test -race -skip '^TestBrowser$$' ./...
+	cd example && go test -race -v -run '^TestBrowser$$' .
 	cd example && go run github.com/actionsgo/actions/cmd/gen -check -ts web/src/gen ./...
 
 # The browser test drives /usr/bin/chromium. Installing it needs root; the
