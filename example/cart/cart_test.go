@@ -2,6 +2,8 @@ package cart
 
 import (
 	"context"
+	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,13 +14,22 @@ import (
 	"github.com/actionsgo/actions/example/internal/actiontest"
 )
 
+// ids numbers the carts of the tests, which share the package's store: a
+// test run again (go test -count) starts with new carts.
+var ids atomic.Int64
+
+// newID returns the ID of a cart no test has used.
+func newID(t *testing.T) ID {
+	return ID(fmt.Sprintf("%s/%d", t.Name(), ids.Add(1)))
+}
+
 // The tests call the actions as the glue does, with the shop's catalog:
 // apples at 320 cents (40 in stock), bread at 525 (8), one box of
 // croissants at 360, no honey.
 
 func TestAddToCartTotals(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	if _, err := AddToCart(ctx, id, "apple", 2); err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +59,7 @@ func TestAddToCartTotals(t *testing.T) {
 
 func TestAddToCartStockError(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	before, err := AddToCart(ctx, id, "croissant", 1)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +80,7 @@ func TestAddToCartStockError(t *testing.T) {
 
 func TestAddToCartRefuses(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	_, err := AddToCart(ctx, id, "apple", 0)
 	actiontest.WantError(t, err, actions.CodeInvalidArgument, "quantity must be from 1 to 99, not 0")
 	_, err = AddToCart(ctx, id, "durian", 1)
@@ -83,7 +94,7 @@ func TestAddToCartRefuses(t *testing.T) {
 
 func TestRemoveAndClear(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	AddToCart(ctx, id, "apple", 1)
 	AddToCart(ctx, id, "bread", 2)
 	c, err := RemoveFromCart(ctx, id, "apple")
@@ -104,7 +115,7 @@ func TestRemoveAndClear(t *testing.T) {
 
 func TestCartsAreCopies(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	c, _ := AddToCart(ctx, id, "apple", 1)
 	c.Lines[0].Quantity = 40
 	*c.UpdatedAt = time.Time{}
@@ -116,7 +127,7 @@ func TestCartsAreCopies(t *testing.T) {
 
 func TestCheckout(t *testing.T) {
 	ctx := context.Background()
-	id := ID(t.Name())
+	id := newID(t)
 	AddToCart(ctx, id, "apple", 2)
 	refused := actions.Errorf(actions.CodeAborted, "no")
 	if err := Checkout(id, func(Cart) error { return refused }); err != refused {

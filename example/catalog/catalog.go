@@ -101,6 +101,11 @@ func Reserve(want map[string]int) error {
 	return shop.reserve(want)
 }
 
+// Restock adds units of product id to the stock.
+func Restock(id string, units int) error {
+	return shop.restock(id, units)
+}
+
 // String returns c in euros, like "€3.20".
 func (c Cents) String() string {
 	sign := ""

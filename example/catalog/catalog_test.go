@@ -135,3 +135,14 @@ func TestCentsString(t *testing.T) {
 		}
 	}
 }
+
+func TestRestock(t *testing.T) {
+	s := testStore()
+	if err := s.restock("c", 3); err != nil {
+		t.Fatal(err)
+	}
+	if got := stock(s)["c"]; got != 3 {
+		t.Errorf("cheese after restocking 3: %d", got)
+	}
+	actiontest.WantError(t, s.restock("z", 1), actions.CodeNotFound, `no product "z"`)
+}

@@ -69,6 +69,17 @@ func (s *store) reserve(want map[string]int) error {
 	return nil
 }
 
+func (s *store) restock(id string, units int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.index(id)
+	if i < 0 {
+		return NotFound(id)
+	}
+	s.products[i].Stock += units
+	return nil
+}
+
 // Shelf returns the products the shop opens with.
 func Shelf() []Product {
 	return []Product{

@@ -3,7 +3,9 @@ package orders
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,6 +16,15 @@ import (
 	"github.com/actionsgo/actions/example/catalog"
 	"github.com/actionsgo/actions/example/internal/actiontest"
 )
+
+// ids numbers the carts of the tests, which share the package's store: a
+// test run again (go test -count) starts with new carts.
+var ids atomic.Int64
+
+// newID returns the ID of a cart no test has used.
+func newID(t *testing.T) cart.ID {
+	return cart.ID(fmt.Sprintf("%s/%d", t.Name(), ids.Add(1)))
+}
 
 // The tests run with the shop's catalog; they are the only ones in this
 // process to change its stock.
@@ -31,9 +42,22 @@ func stock(t *testing.T, id string) int {
 	return p.Stock
 }
 
+// ensureStock restocks product id to at least n units, so that a test can
+// run again in the same process (go test -count) after it sold them.
+func ensureStock(t *testing.T, id string, n int) {
+	t.Helper()
+	if left := stock(t, id); left < n {
+		if err := catalog.Restock(id, n-left); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestPlaceOrder(t *testing.T) {
 	ctx := context.Background()
-	id := cart.ID(t.Name())
+	id := newID(t)
+	ensureStock(t, "apple", 2)
+	ensureStock(t, "lemon", 1)
 	apples := stock(t, "apple")
 	cart.AddToCart(ctx, id, "apple", 2)
 	cart.AddToCart(ctx, id, "lemon", 1)
@@ -63,7 +87,7 @@ func TestPlaceOrder(t *testing.T) {
 }
 
 func TestPlaceOrderEmptyCart(t *testing.T) {
-	_, err := PlaceOrder(context.Background(), cart.ID(t.Name()), form())
+	_, err := PlaceOrder(context.Background(), newID(t), form())
 	actiontest.WantError(t, err, actions.CodeFailedPrecondition, "your cart is empty")
 }
 
@@ -72,7 +96,9 @@ func TestPlaceOrderEmptyCart(t *testing.T) {
 // nothing.
 func TestPlaceOrderSoldOutMeanwhile(t *testing.T) {
 	ctx := context.Background()
-	first, second := cart.ID(t.Name()+"/1"), cart.ID(t.Name()+"/2")
+	first, second := newID(t), newID(t)
+	ensureStock(t, "croissant", 1) // the shop's one box, or one made for a test run again
+	ensureStock(t, "pear", 2)
 	for _, id := range []cart.ID{first, second} {
 		cart.AddToCart(ctx, id, "croissant", 1)
 		cart.AddToCart(ctx, id, "pear", 1)
@@ -96,7 +122,8 @@ func TestPlaceOrderSoldOutMeanwhile(t *testing.T) {
 
 func TestListOrdersNewestFirst(t *testing.T) {
 	ctx := context.Background()
-	id := cart.ID(t.Name())
+	id := newID(t)
+	ensureStock(t, "carrot", 12)
 	var placed []string
 	for range 12 {
 		cart.AddToCart(ctx, id, "carrot", 1)
