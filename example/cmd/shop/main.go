@@ -4,8 +4,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -28,6 +30,9 @@ func main() {
 
 func run(addr, web string) error {
 	h, err := server.New(server.Config{Web: web})
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w\nrun the shop from the example directory, or name the frontend's directory with -web", err)
+	}
 	if err != nil {
 		return err
 	}
