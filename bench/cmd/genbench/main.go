@@ -8,6 +8,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -24,14 +25,15 @@ import (
 func main() {
 	sizes := flag.String("sizes", "10,50,200", "numbers of packages, comma-separated")
 	runs := flag.Int("runs", 5, "timed runs of each tool per size")
+	keep := flag.String("keep", "", "write the synthetic modules into this directory and keep them, to profile or rerun by hand")
 	flag.Parse()
-	if err := run(*sizes, *runs); err != nil {
+	if err := run(*sizes, *runs, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "genbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizeList string, runs int) error {
+func run(sizeList string, runs int, keep string) error {
 	root, err := benchenv.RepoRoot()
 	if err != nil {
 		return err
@@ -43,11 +45,14 @@ func run(sizeList string, runs int) error {
 	defer os.RemoveAll(tmp)
 	gen := filepath.Join(tmp, "gen")
 	floor := filepath.Join(tmp, "loadfloor")
+	phases := filepath.Join(tmp, "genphases")
 	if err := benchenv.GoBuild(root, gen, "./cmd/gen"); err != nil {
 		return err
 	}
-	if err := benchenv.GoBuild(filepath.Join(root, "bench"), floor, "./cmd/loadfloor"); err != nil {
-		return err
+	for out, pkg := range map[string]string{floor: "./cmd/loadfloor", phases: "./cmd/genphases"} {
+		if err := benchenv.GoBuild(filepath.Join(root, "bench"), out, pkg); err != nil {
+			return err
+		}
 	}
 	fmt.Println("pkg: github.com/actionsgo/actions/bench/cmd/genbench")
 	for _, s := range strings.Split(sizeList, ",") {
@@ -55,7 +60,7 @@ func run(sizeList string, runs int) error {
 		if err != nil {
 			return fmt.Errorf("size %q: %v", s, err)
 		}
-		mod := filepath.Join(tmp, fmt.Sprintf("synth%d", n))
+		mod := filepath.Join(cmp.Or(keep, tmp), fmt.Sprintf("synth%d", n))
 		pkgs := map[string]int{}
 		for i := range n {
 			pkgs[fmt.Sprintf("orders%03d", i)] = 10
@@ -72,25 +77,31 @@ func run(sizeList string, runs int) error {
 		}
 		// The first run of each writes the glue and fills the build cache.
 		for _, t := range tools {
-			if _, err := timed(mod, t.argv); err != nil {
+			if _, _, err := timed(mod, t.argv); err != nil {
 				return err
 			}
 		}
 		for range runs {
 			for _, t := range tools {
-				d, err := timed(mod, t.argv)
+				d, _, err := timed(mod, t.argv)
 				if err != nil {
 					return err
 				}
 				fmt.Printf("BenchmarkGenerate/packages=%d/tool=%s 1 %d ns/op\n", n, t.name, d.Nanoseconds())
 			}
+			// Where gen's time goes, phase by phase, in process.
+			_, out, err := timed(mod, []string{phases, "-name", fmt.Sprintf("packages=%d", n), "-ts", "web", "./..."})
+			if err != nil {
+				return err
+			}
+			os.Stdout.Write(out)
 		}
 	}
 	return nil
 }
 
-// timed runs argv in dir and returns how long it took.
-func timed(dir string, argv []string) (time.Duration, error) {
+// timed runs argv in dir and returns how long it took and its output.
+func timed(dir string, argv []string) (time.Duration, []byte, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
@@ -100,7 +111,7 @@ func timed(dir string, argv []string) (time.Duration, error) {
 	err := cmd.Run()
 	d := time.Since(start)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %v\n%s", filepath.Base(argv[0]), err, out.Bytes())
+		return 0, nil, fmt.Errorf("%s: %v\n%s", filepath.Base(argv[0]), err, out.Bytes())
 	}
-	return d, nil
+	return d, out.Bytes(), nil
 }

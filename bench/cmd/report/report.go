@@ -127,6 +127,7 @@ func writeReport(w io.Writer, r results) {
 	writeDispatch(w, r, "Loopback", "Server dispatch over loopback (127.0.0.1, keep-alive client, one call at a time); ratio = server / actions:")
 	writeCodec(w, r)
 	writeGenerator(w, r)
+	writeGenPhases(w, r)
 	writeClient(w, r)
 }
 
@@ -174,6 +175,32 @@ func writeGenerator(w io.Writer, r results) {
 		}
 		ratio, _ := r.ratio(genName(n, "gen"), genName(n, "load"), "ns/op")
 		t.row(fmt.Sprint(n), fmt.Sprintf("%.0f", g/1e6), fmt.Sprintf("%.0f", l/1e6), fmt.Sprintf("%.2fx", ratio), fmt.Sprintf("%.1f", g/1e6/float64(n)))
+	}
+	t.end()
+}
+
+// genPhases are the phases genphases times, in order.
+var genPhases = []string{"list", "scan", "emit-go", "emit-ts", "plan-writes"}
+
+func writeGenPhases(w io.Writer, r results) {
+	header := append([]string{"packages"}, genPhases...)
+	for i := range genPhases {
+		header[i+1] += " ms"
+	}
+	t := newTable(w, "Generator phases, in process (genphases): list is the first of scan's two loads, on its own; scan includes it:", header...)
+	for _, n := range genSizes {
+		row := []string{fmt.Sprint(n)}
+		for _, ph := range genPhases {
+			v, ok := r.median(fmt.Sprintf("BenchmarkGenPhase/packages=%d/phase=%s", n, ph), "ns/op")
+			if !ok {
+				row = nil
+				break
+			}
+			row = append(row, fmt.Sprintf("%.0f", v/1e6))
+		}
+		if row != nil {
+			t.row(row...)
+		}
 	}
 	t.end()
 }
