@@ -90,3 +90,22 @@ func (r results) ratio(a, b, unit string) (float64, bool) {
 	}
 	return ratios[n/2], true
 }
+
+// diff returns the median of the differences a-b of the named
+// measurements, taken repetition by repetition as ratio does.
+func (r results) diff(a, b, unit string) (float64, bool) {
+	as, bs := r[a][unit], r[b][unit]
+	n := min(len(as), len(bs))
+	if n == 0 {
+		return 0, false
+	}
+	diffs := make([]float64, n)
+	for i := range n {
+		diffs[i] = as[i] - bs[i]
+	}
+	slices.Sort(diffs)
+	if n%2 == 0 {
+		return (diffs[n/2-1] + diffs[n/2]) / 2, true
+	}
+	return diffs[n/2], true
+}

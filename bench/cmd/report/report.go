@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 )
 
 var (
@@ -217,16 +216,17 @@ func writeClient(w io.Writer, r results) {
 		t.row(c, fmt.Sprintf("%.0f", m), fmt.Sprintf("%.0f", g))
 	}
 	t.end()
-	t = newTable(w, "Per call in Node: a generated stub against a bare fetch of the same action (instant = a fetch that answers at once with the server's bytes):", "transport", "payload", "fetch ns/op", "stub ns/op", "stub - fetch")
+	t = newTable(w, "Per call in Node: a generated stub against a bare fetch of the same action (instant = a fetch that answers at once with the server's bytes); stub - fetch is the median of the differences, round by round:", "transport", "payload", "fetch ns/op", "stub ns/op", "stub - fetch")
 	for _, tr := range []string{"instant", "loopback"} {
 		for _, p := range payloads[:2] {
 			prefix := fmt.Sprintf("BenchmarkNodeCall/transport=%s/payload=%s/call=", tr, p)
 			f, ok1 := r.median(prefix+"fetch", "ns/op")
 			s, ok2 := r.median(prefix+"stub", "ns/op")
-			if !ok1 || !ok2 {
+			d, ok3 := r.diff(prefix+"stub", prefix+"fetch", "ns/op")
+			if !ok1 || !ok2 || !ok3 {
 				continue
 			}
-			t.row(tr, p, fmt.Sprintf("%.0f", f), fmt.Sprintf("%.0f", s), strings.TrimSpace(fmt.Sprintf("%+.0f", s-f)))
+			t.row(tr, p, fmt.Sprintf("%.0f", f), fmt.Sprintf("%.0f", s), fmt.Sprintf("%+.0f", d))
 		}
 	}
 	t.end()
