@@ -122,6 +122,7 @@ func writeReport(w io.Writer, r results) {
 	}
 	t.end()
 
+	writeStrict(w, r)
 	writeDispatch(w, r, "InProcess", "Server dispatch in process (ServeHTTP on a prepared request, minimal ResponseWriter); ratio = server / actions:")
 	writeDispatch(w, r, "Loopback", "Server dispatch over loopback (127.0.0.1, keep-alive client, one call at a time); ratio = server / actions:")
 	writeCodec(w, r)
@@ -143,6 +144,20 @@ func writeDispatch(w io.Writer, r results, mode, title string) {
 			b, _ := r.median(name, "B/op")
 			a, _ := r.median(name, "allocs/op")
 			t.row(p, s, fmt.Sprintf("%.0f", ns), fmt.Sprintf("%.2fx", ratio), fmt.Sprintf("%.0f", b), fmt.Sprintf("%.0f", a))
+		}
+	}
+	t.end()
+}
+
+// writeStrict compares the generated handler with both floors: the targets'
+// plain one and the one as strict as the runtime.
+func writeStrict(w io.Writer, r results) {
+	t := newTable(w, "The generated handler against both floors, in process: floor is plain encoding/json, floor-strict refuses all the runtime refuses (see What the floor is):", "payload", "actions/floor", "actions/floor-strict")
+	for _, p := range payloads {
+		plain, ok1 := r.ratio(dispatchName("InProcess", p, "actions"), dispatchName("InProcess", p, "floor"), "ns/op")
+		strict, ok2 := r.ratio(dispatchName("InProcess", p, "actions"), dispatchName("InProcess", p, "floor-strict"), "ns/op")
+		if ok1 && ok2 {
+			t.row(p, fmt.Sprintf("%.2fx", plain), fmt.Sprintf("%.2fx", strict))
 		}
 	}
 	t.end()
