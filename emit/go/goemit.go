@@ -14,8 +14,10 @@ import (
 	"go/format"
 	"maps"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/model"
@@ -27,17 +29,40 @@ const FileName = "actions_gen.go"
 
 // Generate returns the glue of every package of prog that has actions, in
 // the order of prog.Packages: one FileName in each package's directory.
+//
+// Packages are rendered in parallel, since formatting dominates the cost and
+// each file is independent; the result is the same as one after the other,
+// and the error reported is that of the first failing package in order.
 func Generate(prog *model.Program) ([]emit.File, error) {
-	var files []emit.File
+	var todo []*model.Package
 	for _, pkg := range prog.Packages {
-		if len(pkg.Actions) == 0 {
-			continue
+		if len(pkg.Actions) > 0 {
+			todo = append(todo, pkg)
 		}
-		src, err := generatePackage(prog, pkg)
-		if err != nil {
-			return nil, fmt.Errorf("generating the Go glue of %s: %w", pkg.Path, err)
+	}
+	srcs := make([][]byte, len(todo))
+	errs := make([]error, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := range next {
+				srcs[i], errs[i] = generatePackage(prog, todo[i])
+			}
+		})
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	files := make([]emit.File, 0, len(todo))
+	for i, pkg := range todo {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("generating the Go glue of %s: %w", pkg.Path, errs[i])
 		}
-		files = append(files, emit.File{Path: filepath.Join(pkg.Dir, FileName), Content: src})
+		files = append(files, emit.File{Path: filepath.Join(pkg.Dir, FileName), Content: srcs[i]})
 	}
 	return files, nil
 }
