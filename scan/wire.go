@@ -265,7 +265,7 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 // that cannot be sent (complex numbers, unsafe.Pointer).
 func basic(b *types.Basic) *model.Type {
 	info := b.Info()
-	name := types.Typ[b.Kind()].Name() // "uint8" for byte, "int32" for rune
+	name := b.Name() // "byte" and "rune" as the source spells them
 	switch {
 	case info&types.IsBoolean != 0:
 		return &model.Type{Kind: model.KindBool, Go: name}

@@ -35,7 +35,7 @@ var (
 	_ func(Containers) Containers                 = EchoContainers
 	_ func(Special) Special                       = EchoSpecial
 	_ func([]byte) []byte                         = EchoBytes
-	_ func([16]uint8) [16]uint8                   = EchoFixedBytes
+	_ func([16]byte) [16]byte                     = EchoFixedBytes
 	_ func(Blob) Blob                             = EchoBlob
 	_ func(time.Time) time.Time                   = EchoTime
 	_ func(time.Duration) time.Duration           = EchoDuration
@@ -283,7 +283,7 @@ func Actions() []actions.Action {
 			Params:  []string{"v"},
 			Returns: true,
 			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v [16]uint8
+				var v [16]byte
 				if err := args.Decode(&v); err != nil {
 					return nil, err
 				}
