@@ -99,7 +99,8 @@ type Type struct {
 	Kind Kind `json:"kind"`
 
 	// Go is the Go spelling of a predeclared type, for kinds KindBool, KindInt,
-	// KindFloat and KindString ("int64", "uint8", "string"), and of the standard
+	// KindFloat and KindString ("int64", "uint8", "string"; "byte" and "rune"
+	// where the source says so), and of the standard
 	// library types behind Bytes ("[]byte"), Time ("time.Time"), Duration
 	// ("time.Duration"), RawMessage ("json.RawMessage") and Any ("any").
 	Go string `json:"go,omitempty"`
@@ -110,9 +111,13 @@ type Type struct {
 	Bits     int  `json:"bits,omitempty"`
 	Unsigned bool `json:"unsigned,omitempty"`
 
-	Elem *Type `json:"elem,omitempty"` // Pointer, Slice, Array, Map
-	Len  int64 `json:"len,omitempty"`  // Array
-	Key  *Type `json:"key,omitempty"`  // Map: String, Int, or TextMarshaler / Named with one
+	// Elem is the element of a Pointer, Slice, Array or Map. On Bytes it is
+	// set only when the element is a defined byte type ([]MyByte, still
+	// base64 on the wire), and Go is then empty: the Go spelling is
+	// []Elem, not []byte.
+	Elem *Type `json:"elem,omitempty"`
+	Len  int64 `json:"len,omitempty"` // Array
+	Key  *Type `json:"key,omitempty"` // Map: String, Int, or TextMarshaler / Named with one
 
 	Fields []*Field `json:"fields,omitempty"` // Struct
 
@@ -120,7 +125,8 @@ type Type struct {
 	// embedded, unexported and json:"-" fields included. Fields is the wire
 	// view; GoFields lets the Go glue spell an anonymous struct exactly, as
 	// two struct types are identical only when their field names, types,
-	// embedding and tags all match.
+	// embedding and tags all match. The scanner fills it for every Struct
+	// (and for a Marshaler or TextMarshaler that is an anonymous struct).
 	GoFields []*GoField `json:"goFields,omitempty"`
 
 	// KindNamed and KindTypeParam. Pkg is the import path of the declaring
@@ -169,6 +175,13 @@ type GoField struct {
 	Embedded bool   `json:"embedded,omitempty"` // declared without a name
 	Tag      string `json:"tag,omitempty"`      // the raw struct tag, without quotes
 	Type     *Type  `json:"type"`               // for an embedded field, the Named or Pointer to Named
+
+	// A field that is not itself a JSON member (unexported, json:"-",
+	// hidden by a conflict, embedded) is described for its Go spelling
+	// only: a KindNamed there may have no declaration in the Program. Type
+	// is nil when the model cannot describe the field's type (a channel,
+	// a function); the scanner reports that in an anonymous struct, so it
+	// happens only in a named struct, which the glue never spells.
 }
 
 // Named is a named type declared in a package and reached by an action.

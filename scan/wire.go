@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 
@@ -27,11 +28,18 @@ type reachItem struct {
 	path  string     // Go field path from the start of the expression, "Options.Callback"
 	typ   string     // for a problem: the type that cannot be sent
 	hint  string     // for a problem: what would work instead, or ""
+	why   string     // for a problem: why the type is refused, if not because JSON cannot carry it
 	named *namedInfo // for a reference: the named type
 }
 
 func (r *reach) problem(path, typ, hint string) {
 	r.items = append(r.items, reachItem{path: path, typ: typ, hint: hint})
+}
+
+// unspellable records a type that the model cannot describe in a place
+// where the glue must spell it, though it need not travel.
+func (r *reach) unspellable(path, typ, why, hint string) {
+	r.items = append(r.items, reachItem{path: path, typ: typ, why: why, hint: hint})
 }
 
 func (r *reach) ref(path string, n *namedInfo) {
@@ -70,15 +78,16 @@ func (s *scanner) wireType(t types.Type, pos token.Pos, what string) *model.Type
 				continue
 			}
 			failed = true
-			if seen[it.typ+it.hint] {
+			if key := it.typ + it.why + it.hint; seen[key] {
 				continue
+			} else {
+				seen[key] = true
 			}
-			seen[it.typ+it.hint] = true
 			msg := what
 			if p != "" {
 				msg += ": field " + p
 			}
-			msg += " has type " + it.typ + ", which cannot be sent as JSON"
+			msg += " has type " + it.typ + ", " + cmp.Or(it.why, "which cannot be sent as JSON")
 			if it.hint != "" {
 				msg += " (" + it.hint + ")"
 			}
@@ -231,7 +240,7 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 		return &model.Type{Kind: model.KindPointer, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Slice:
 		if isByte(u.Elem()) {
-			return &model.Type{Kind: model.KindBytes, Go: "[]byte"}
+			return s.bytes(u.Elem(), r, path)
 		}
 		return &model.Type{Kind: model.KindSlice, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Array:
@@ -244,9 +253,16 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 		return &model.Type{Kind: model.KindMap, Key: s.walk(u.Key(), r, path), Elem: s.walk(u.Elem(), r, path)}
 	case *types.Struct:
 		if k := marshalKind(t); k != "" {
-			return &model.Type{Kind: k} // an anonymous struct embedding a marshaler
+			// An anonymous struct embedding a marshaler: GoFields still
+			// spell it (the underlying type of a named one is never spelled).
+			mt := &model.Type{Kind: k}
+			if _, anonymous := types.Unalias(t).(*types.Struct); anonymous {
+				mt.GoFields = s.goFields(t, u, nil, r, path)
+			}
+			return mt
 		}
-		return &model.Type{Kind: model.KindStruct, Fields: s.structFields(t, u, r, path)}
+		fields := s.structFields(t, u, r, path)
+		return &model.Type{Kind: model.KindStruct, Fields: fields, GoFields: s.goFields(t, u, fields, r, path)}
 	case *types.Interface:
 		if k := marshalKind(t); k != "" {
 			return &model.Type{Kind: k}
@@ -295,6 +311,18 @@ func intBits(k types.BasicKind) int {
 		return 32
 	}
 	return 64
+}
+
+// bytes describes a slice of elem that encoding/json writes as base64.
+// When elem is a defined byte type the slice is not a []byte, so Elem
+// keeps elem for the Go glue to spell []elem.
+func (s *scanner) bytes(elem types.Type, r *reach, path string) *model.Type {
+	mt := &model.Type{Kind: model.KindBytes, Go: "[]byte"}
+	if _, ok := types.Unalias(elem).(*types.Basic); !ok {
+		mt.Go = ""
+		mt.Elem = s.walk(elem, r, path)
+	}
+	return mt
 }
 
 // isByte reports whether a slice of elem is encoded as base64: its kind is

@@ -159,7 +159,7 @@ func typeIdents(t *model.Type, ownPkg string, ids map[string]bool) {
 		if t.Pkg == ownPkg {
 			ids[t.Name] = true
 		}
-	case t.Kind == model.KindBytes:
+	case t.Kind == model.KindBytes && t.Elem == nil:
 		ids["byte"] = true
 	case t.Kind == model.KindAny:
 		ids["any"] = true

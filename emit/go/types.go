@@ -41,6 +41,15 @@ func typeExpr(t *model.Type) (jen.Code, error) {
 		/* int64 */
 		return jen.Id(t.Go), nil
 	case model.KindBytes:
+		if t.Elem != nil {
+			// A defined byte type: []MyByte is base64 too, but not a []byte.
+			elem, err := typeExpr(t.Elem)
+			if err != nil {
+				return nil, err
+			}
+			/* []MyByte */
+			return jen.Index().Add(elem), nil
+		}
 		/* []byte */
 		return jen.Index().Byte(), nil
 	case model.KindAny:

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/netip"
+	"reflect"
 	"time"
 
 	"github.com/actionsgo/actions/testdata/types"
@@ -75,6 +76,9 @@ var samples = map[string][]any{
 	"EchoBytes":      {[]byte("bytes\x00\xff"), []byte(nil), []byte{}},
 	"EchoFixedBytes": {[16]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255}},
 	"EchoBlob":       {types.Blob{1, 2, 3}, types.Blob(nil)},
+	"EchoMyBytes":    {[]types.MyByte("my\x00\xff"), []types.MyByte(nil), []types.MyByte{}},
+	"EchoRunes":      {[3]rune{'a', 'é', '🙂'}},
+	"EchoOptions":    {optionsSample()},
 	"EchoTime":       {paris, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
 	"EchoDuration":   {-time.Nanosecond, 1000 * time.Hour},
 	"EchoRaw":        {json.RawMessage(`[1,"two",{"three":3}]`), json.RawMessage(`null`)},
@@ -154,4 +158,16 @@ var samples = map[string][]any{
 	"EchoQuantity": {types.Quantity(12)},
 	"EchoSignUp":   {types.SignUp{Email: "a@example.com"}},
 	"EchoRange":    {types.Range{From: 1, To: 2}},
+}
+
+// optionsSample is a value of EchoOptions's anonymous struct parameter. The
+// type has an unexported field, so it cannot be written out here (it would
+// be another type): it is built by reflection.
+func optionsSample() any {
+	v := reflect.New(reflect.TypeOf(types.EchoOptions).In(0)).Elem()
+	v.FieldByName("ID").SetString("base")
+	v.FieldByName("Limit").SetInt(10)
+	v.FieldByName("Labels").Set(reflect.ValueOf([]string{"a", "b"}))
+	v.FieldByName("Nested").FieldByName("On").SetBool(true)
+	return v.Interface()
 }

@@ -73,6 +73,27 @@ var (
 	_ func(int) int                               = EchoQuantity
 	_ func(SignUp) SignUp                         = EchoSignUp
 	_ func(Range) Range                           = EchoRange
+	_ func(struct {
+		InlineBase
+		Limit  int      `json:"limit"`
+		Labels []string `json:"labels,omitempty"`
+		Secret string   `json:"-"`
+		Nested struct {
+			On bool `json:"on"`
+		} `json:"nested"`
+		note string
+	}) struct {
+		InlineBase
+		Limit  int      `json:"limit"`
+		Labels []string `json:"labels,omitempty"`
+		Secret string   `json:"-"`
+		Nested struct {
+			On bool `json:"on"`
+		} `json:"nested"`
+		note string
+	} = EchoOptions
+	_ func([]MyByte) []MyByte = EchoMyBytes
+	_ func([3]rune) [3]rune   = EchoRunes
 )
 
 // Actions returns the actions of package types, to serve with actions.NewHandler.
@@ -753,6 +774,53 @@ func Actions() []actions.Action {
 					return nil, err
 				}
 				result := EchoRange(v)
+				return &result, nil
+			},
+		},
+		{
+			ID:      "types.EchoOptions",
+			Params:  []string{"opts"},
+			Returns: true,
+			Call: func(_ context.Context, args *actions.Args) (any, error) {
+				var opts struct {
+					InlineBase
+					Limit  int      `json:"limit"`
+					Labels []string `json:"labels,omitempty"`
+					Secret string   `json:"-"`
+					Nested struct {
+						On bool `json:"on"`
+					} `json:"nested"`
+					note string
+				}
+				if err := args.Decode(&opts); err != nil {
+					return nil, err
+				}
+				result := EchoOptions(opts)
+				return &result, nil
+			},
+		},
+		{
+			ID:      "types.EchoMyBytes",
+			Params:  []string{"v"},
+			Returns: true,
+			Call: func(_ context.Context, args *actions.Args) (any, error) {
+				var v []MyByte
+				if err := args.Decode(&v); err != nil {
+					return nil, err
+				}
+				return EchoMyBytes(v), nil
+			},
+		},
+		{
+			ID:      "types.EchoRunes",
+			Params:  []string{"v"},
+			Returns: true,
+			Call: func(_ context.Context, args *actions.Args) (any, error) {
+				var v [3]rune
+				if err := args.Decode(&v); err != nil {
+					return nil, err
+				}
+				result := EchoRunes(v)
 				return &result, nil
 			},
 		},
