@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -22,7 +23,12 @@ var encodeOptionsV2 = json.JoinOptions(
 	jsontext.EscapeForHTML(true),
 )
 
-// decodeArgsV2 decodes the array in one pass of a jsontext.Decoder.
+// decoders holds jsontext.Decoders for reuse: a new one allocates several
+// kilobytes.
+var decoders = sync.Pool{New: func() any { return new(jsontext.Decoder) }}
+
+// decodeArgsV2 decodes the array in one pass of a jsontext.Decoder, which
+// reads a bytes.Buffer in place.
 func decodeArgsV2(body []byte, ptrs ...any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		if len(ptrs) == 0 {
@@ -30,7 +36,9 @@ func decodeArgsV2(body []byte, ptrs ...any) error {
 		}
 		return fmt.Errorf("want %d arguments, got none", len(ptrs))
 	}
-	dec := jsontext.NewDecoder(bytes.NewReader(body))
+	dec := decoders.Get().(*jsontext.Decoder)
+	defer decoders.Put(dec)
+	dec.Reset(bytes.NewBuffer(body)) // parsed in place, not copied
 	if t, err := dec.ReadToken(); err != nil || t.Kind() != '[' {
 		return errors.New("the body must be a JSON array")
 	}
