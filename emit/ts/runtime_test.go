@@ -253,3 +253,42 @@ func TestAbort(t *testing.T) {
 		t.Error("the action's context was not canceled")
 	}
 }
+
+// timeoutDriver calls the blocking action with a timeout of 50ms.
+const timeoutDriver = `import { configure } from "./gen/runtime.js";
+import { wait } from "./gen/probe.js";
+import { attempt } from "./attempt.js";
+import { baseURL } from "./config.js";
+
+configure({ baseURL });
+console.log(JSON.stringify(await attempt(() => wait({ timeoutMs: 50 }))));
+`
+
+// TestTimeout calls an action that waits on its context with
+// CallOptions.timeoutMs: the server must see the deadline (the action's
+// context ends with context.DeadlineExceeded, not after 20s) and the call
+// must reject with an ActionError of code deadline_exceeded.
+func TestTimeout(t *testing.T) {
+	p, srv := newProbeServer(t)
+	out := probeProject(t, srv, timeoutDriver).run(t, "main.ts")
+	var got any
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("driver output is not JSON: %v\n%s", err, out)
+	}
+	want := map[string]any{"actionError": map[string]any{
+		"name": "ActionError", "code": "deadline_exceeded", "status": float64(504),
+		"message": "the call ran out of time", "hasID": false,
+		"ownKeys": []any{"code", "name", "status"},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcome of the call with a timeout (-want +got):\n%s", diff)
+	}
+	select {
+	case err := <-p.canceled:
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("the action's context ended with %v, want context.DeadlineExceeded", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("the action's context did not end")
+	}
+}
