@@ -1,16 +1,18 @@
-// Package floor is the hand-written baseline the generated handler is
-// measured against: a plain net/http handler that reads the body, decodes the
-// arguments, calls the function and encodes the result, nothing else. Two
-// codecs: encoding/json (V1, the runtime's codec, with unknown fields, a
-// wrong argument count and trailing data refused) and
-// github.com/go-json-experiment/json (V2, the basis of encoding/json/v2,
-// whose defaults also refuse duplicate keys, invalid UTF-8 and case-variant
-// names: the strictness the runtime adds to v1 with a pre-pass).
+// Package floor holds the hand-written baselines the generated handler is
+// measured against: plain net/http handlers of package app's functions that
+// read the body, decode the arguments, call the function and encode the
+// result, and nothing else.
+//
+// V1 uses encoding/json, the runtime's codec, and refuses unknown fields, a
+// wrong argument count and trailing data: it is the floor of the targets.
+// V2 does the same with github.com/go-json-experiment/json (the basis of
+// encoding/json/v2), whose defaults also refuse duplicate names, invalid
+// UTF-8 and case-variant names, which the runtime refuses with a pre-pass.
 // Strict is V2 plus the runtime's checks of the request (content type and
 // encoding, size, cross-origin): the floor with all of the runtime's
-// strictness. Whatever the generated handler costs above V1 is the price of
-// being generic and of the runtime's extra checks; above Strict, the price
-// of being generic and of checking strictly with encoding/json v1.
+// strictness. What the generated handler costs above V1 is the price of
+// being generic and of its extra checks; above Strict, the price of being
+// generic and of checking strictly with encoding/json v1.
 package floor
 
 import (
@@ -24,7 +26,7 @@ import (
 // MaxBody is the request body limit, as in the runtime.
 const MaxBody = 1 << 20
 
-// codec is what differs between the two floors.
+// codec is what differs between V1 and V2.
 type codec struct {
 	// decodeArgs decodes body, a JSON array, into one pointer per element.
 	decodeArgs func(body []byte, ptrs ...any) error
