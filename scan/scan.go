@@ -223,6 +223,14 @@ func (s *scanner) addError(e packages.Error) {
 	}
 	pos := parseErrorPos(e.Pos)
 	msg := e.Msg
+	// The go command names a missing directory by its absolute path
+	// ("stat /abs/typo: directory not found"); making it the position lets
+	// Format print it relative to the working directory, as the user wrote it.
+	if rest, ok := strings.CutPrefix(msg, "stat "); ok && pos.File == "" {
+		if dir, why, ok := strings.Cut(rest, ": "); ok && filepath.IsAbs(dir) {
+			pos, msg = model.Pos{File: dir}, why
+		}
+	}
 	if pos.File == "" && e.Pos != "" && e.Pos != "-" {
 		msg = e.Pos + ": " + msg
 	}
