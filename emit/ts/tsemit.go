@@ -233,7 +233,9 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		result = t
 	}
 	fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
-	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, result, quote(a.ID), strings.Join(args, ", "), opts)
+	// A type written over several lines (an anonymous struct) is indented
+	// once more inside the function body.
+	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, strings.ReplaceAll(result, "\n", "\n  "), quote(a.ID), strings.Join(args, ", "), opts)
 	b.WriteString("}\n")
 	return nil
 }
