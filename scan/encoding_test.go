@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/actionsgo/actions/internal/testkit"
+
 	"github.com/actionsgo/actions/model"
 	"github.com/actionsgo/actions/testdata/types"
 	"github.com/actionsgo/actions/testdata/types/geo"
@@ -39,7 +41,7 @@ var corpusValues = map[string]any{
 // an omitempty [0]T, which is always empty), and its
 // optional members exactly the keys left out of the zero value.
 func TestFieldsMatchEncodingJSON(t *testing.T) {
-	root := repoRoot(t)
+	root := testkit.RepoRoot(t)
 	prog := loadClean(t, root, "./testdata/types")
 	checked := 0
 	for _, p := range prog.Packages {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/actionsgo/actions/internal/testkit"
+
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -31,12 +33,9 @@ func TestMain(m *testing.M) {
 // The go command runs offline with the host's build and module caches; $TSC
 // is the TypeScript compiler installed at the repository root.
 func TestScripts(t *testing.T) {
-	root := repoRoot(t)
+	root := testkit.RepoRoot(t)
 	host := goEnv(t, "GOCACHE", "GOMODCACHE", "GOPATH")
-	tsc := filepath.Join(root, "node_modules", ".bin", "tsc")
-	if _, err := os.Stat(tsc); err != nil {
-		t.Fatalf("the scripts type-check the client with %s, which is missing: run make test or npm ci at the repository root", tsc)
-	}
+	tsc := testkit.NodeTool(t, "tsc") // the scripts type-check the client
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -88,25 +87,6 @@ func backdated(ts *testscript.TestScript, neg bool, args []string) {
 		case old && neg:
 			ts.Fatalf("%s was not written", name)
 		}
-	}
-}
-
-// repoRoot returns the directory of this repository's go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
 	}
 }
 

@@ -7,9 +7,10 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/actionsgo/actions/internal/testkit"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -34,7 +35,7 @@ var corpus = []string{
 // rewrites them. The serving tests import these packages, so the committed
 // files are also proven to compile and work.
 func TestGoldenCorpus(t *testing.T) {
-	root := repoRoot(t)
+	root := testkit.RepoRoot(t)
 	patterns := make([]string, len(corpus))
 	for i, dir := range corpus {
 		patterns[i] = "./" + dir
@@ -104,38 +105,7 @@ func checkGenerated(t *testing.T, name string, content []byte) {
 // -update.
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./emit/go -update creates it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s is stale (-want +got); go test ./emit/go -update rewrites it:\n%s", path, diff)
-	}
-}
-
-// repoRoot returns the directory holding go.mod, above the test's.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	testkit.Golden(t, path, got, *update)
 }
 
 func keys[V any](m map[string]V) []string {
@@ -149,7 +119,7 @@ func keys[V any](m map[string]V) []string {
 // BenchmarkGenerateCorpus measures the glue of the corpus packages, loaded
 // once.
 func BenchmarkGenerateCorpus(b *testing.B) {
-	root := repoRoot(b)
+	root := testkit.RepoRoot(b)
 	var patterns []string
 	for _, dir := range corpus {
 		patterns = append(patterns, "./"+dir)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actionsgo/actions/internal/testkit"
+
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
@@ -183,7 +185,7 @@ func archiveFile(t *testing.T, ar *txtar.Archive, name string) *txtar.File {
 func writeModule(t *testing.T, ar *txtar.Archive, glue []byte) string {
 	t.Helper()
 	dir := t.TempDir()
-	root := repoRoot(t)
+	root := testkit.RepoRoot(t)
 	for _, f := range ar.Files {
 		data := f.Data
 		switch f.Name {

@@ -6,51 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
-
-var (
-	rootOnce sync.Once
-	rootDir  string
-)
-
-// repoRoot returns the directory of go.mod above the test's directory.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	rootOnce.Do(func() {
-		dir, err := os.Getwd()
-		if err != nil {
-			return
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				rootDir = dir
-				return
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				return
-			}
-			dir = parent
-		}
-	})
-	if rootDir == "" {
-		t.Fatal("cannot find go.mod above the test's directory")
-	}
-	return rootDir
-}
-
-// nodeTool returns the path of a tool installed in node_modules/.bin at the
-// repository root, failing the test when it is missing.
-func nodeTool(t *testing.T, name string) string {
-	t.Helper()
-	path := filepath.Join(repoRoot(t), "node_modules", ".bin", name)
-	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("%s is missing: run make test or npm ci at the repository root (%v)", name, err)
-	}
-	return path
-}
 
 // nodeBinary returns the path of node, failing the test when it is missing.
 func nodeBinary(t *testing.T) string {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/actionsgo/actions/internal/testkit"
+
 	"github.com/actionsgo/actions/model"
 )
 
@@ -48,8 +50,8 @@ func (p *nodeProject) run(t *testing.T, entry string) string {
   "include": ["gen/**/*.ts", "*.ts"]
 }
 `)})
-	run(t, p.dir, nodeTool(t, "tsc"), "-p", "driver.json", "--pretty", "false")
+	run(t, p.dir, testkit.NodeTool(t, "tsc"), "-p", "driver.json", "--pretty", "false")
 	out := filepath.Join(p.dir, "out.mjs")
-	run(t, p.dir, nodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile="+out, entry)
+	run(t, p.dir, testkit.NodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile="+out, entry)
 	return run(t, p.dir, nodeBinary(t), out)
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/actionsgo/actions/internal/testkit"
 )
 
 // Size budgets, in bytes of minified and gzipped JavaScript: the runtime
@@ -21,7 +23,7 @@ const (
 // application that also calls configure and catches ActionError would, and
 // gzips the result.
 func TestSize(t *testing.T) {
-	esbuild := nodeTool(t, "esbuild")
+	esbuild := testkit.NodeTool(t, "esbuild")
 	proj := newNodeProject(t, probeProgram(), map[string][]byte{
 		"one.ts":   []byte(`export { echo } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),
 		"two.ts":   []byte(`export { echo, nothing } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),

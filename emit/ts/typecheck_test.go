@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/actionsgo/actions/internal/testkit"
 )
 
 // tscConfigs are the compiler settings the output must pass, in
@@ -20,7 +22,7 @@ var tscConfigs = []string{"nodenext.json", "bundler-esnext.json", "bundler-prese
 // exists; runtime*.ts ones always. Lines marked // @ts-expect-error must fail
 // to compile, so a type that is too loose fails the test too.
 func TestTypeCheck(t *testing.T) {
-	tsc := nodeTool(t, "tsc")
+	tsc := testkit.NodeTool(t, "tsc")
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{"package.json": []byte(`{"type": "module"}` + "\n")})
 	copyDir(t, filepath.Join("testdata", "tsc"), dir, func(string) bool { return true })
@@ -44,7 +46,7 @@ func TestTypeCheck(t *testing.T) {
 // TestTypeCheckFails makes sure the type check can fail: an expected error
 // that does not happen, and a plain type error, must both be reported.
 func TestTypeCheckFails(t *testing.T) {
-	tsc := nodeTool(t, "tsc")
+	tsc := testkit.NodeTool(t, "tsc")
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{
 		"package.json":     []byte(`{"type": "module"}` + "\n"),

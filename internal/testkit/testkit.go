@@ -1,0 +1,68 @@
+// Package testkit holds what the project's tests share: finding the
+// repository, comparing output with golden files, and locating the Node
+// tools that make test installs.
+package testkit
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// RepoRoot returns the directory holding the repository's go.mod, found by
+// walking up from the test's working directory.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// Golden compares got with the file at path, or rewrites the file when
+// update is set (each package's -update flag). A difference is reported as
+// a cmp.Diff, (-want +got).
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s is stale (-want +got); go test -update rewrites it if the change is right:\n%s", path, diff)
+	}
+}
+
+// NodeTool returns the path of a tool that npm ci installs into
+// node_modules/.bin at the repository root, such as "tsc" or "esbuild". A
+// missing tool fails the test: make test installs it, so a skip would only
+// hide a broken setup.
+func NodeTool(t testing.TB, name string) string {
+	t.Helper()
+	path := filepath.Join(RepoRoot(t), "node_modules", ".bin", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("%s is not installed (%v): run make test, or npm ci at the repository root", name, err)
+	}
+	return path
+}
