@@ -131,7 +131,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if v := r.Header.Get(TimeoutHeader); v != "" {
+	if v := headerValue(r.Header, TimeoutHeader); v != "" {
 		ms, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || ms <= 0 {
 			h.fail(w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, v))
@@ -159,11 +159,11 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 	if err := h.crossOrigin.Check(r); err != nil {
 		return nil, 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
-	if ct := r.Header.Get("Content-Type"); !isJSON(ct) {
+	if ct := headerValue(r.Header, "Content-Type"); !isJSON(ct) {
 		w.Header().Set("Accept-Post", "application/json")
 		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be application/json, not %q", ct)
 	}
-	if ce := r.Header.Values("Content-Encoding"); len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
+	if ce := r.Header["Content-Encoding"]; len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
 		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
 	}
 	if r.ContentLength > h.maxBodyBytes {
@@ -181,6 +181,17 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 
 func (h *Handler) tooLarge() *Error {
 	return Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
+}
+
+// headerValue returns the first value of the header named key, which must be
+// in canonical form: the server canonicalizes the keys of the requests it
+// reads, so indexing the map directly spares Header.Get canonicalizing key
+// again on every call.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // readBody reads all of body, in one allocation when its length is known.
@@ -207,7 +218,7 @@ func readBody(body io.Reader, length int64) ([]byte, error) {
 // isJSON reports whether ct is application/json, with at most a charset
 // parameter of utf-8.
 func isJSON(ct string) bool {
-	if ct == "application/json" || ct == "application/json; charset=utf-8" {
+	if strings.EqualFold(ct, "application/json") || strings.EqualFold(ct, "application/json; charset=utf-8") {
 		return true // the common cases, without parsing
 	}
 	mt, params, err := mime.ParseMediaType(ct)
