@@ -169,7 +169,7 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 	if r.ContentLength > h.maxBodyBytes {
 		return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
 	}
-	body, err := readBody(http.MaxBytesReader(w, r.Body, h.maxBodyBytes), r.ContentLength)
+	body, err := h.readBody(w, r)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
@@ -194,19 +194,35 @@ func headerValue(h http.Header, key string) string {
 	return ""
 }
 
-// readBody reads all of body, in one allocation when its length is known.
-// It reads up to io.EOF even then, so that the server, which watches the
-// connection for the client going away once the body is consumed, cancels
-// the request's context when that happens.
-func readBody(body io.Reader, length int64) ([]byte, error) {
-	if length <= 0 {
-		return io.ReadAll(body)
+// emptyBody is the body of a request that has none: empty but not nil, as
+// Args takes a nil body for a call that has returned.
+var emptyBody = []byte{}
+
+// readBody reads all of r's body, no more than h.maxBodyBytes of it, in one
+// allocation when its length is known, which readRequest checked against
+// the limit. It reads up to io.EOF even then, so that the server, which
+// watches the connection for the client going away once the body is
+// consumed, cancels the request's context when that happens.
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	length := r.ContentLength
+	if r.Body == http.NoBody && length <= 0 {
+		// What the server gives a request without a body: nothing to read,
+		// and already watched.
+		return emptyBody, nil
 	}
+	if length <= 0 {
+		return io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBodyBytes))
+	}
+	// Reading length+1 bytes at most, this cannot pass the limit unless
+	// length is the limit itself: a http.MaxBytesReader, one allocation more,
+	// is not needed to stop it.
 	buf := make([]byte, length+1)
-	n, err := io.ReadFull(body, buf)
+	n, err := io.ReadFull(r.Body, buf)
 	switch {
 	case err == io.ErrUnexpectedEOF && int64(n) == length:
 		return buf[:n], nil
+	case err == nil && length == h.maxBodyBytes:
+		return nil, &http.MaxBytesError{Limit: h.maxBodyBytes}
 	case err == nil:
 		return nil, errors.New("the body is longer than its Content-Length")
 	case err == io.ErrUnexpectedEOF || err == io.EOF:

@@ -211,6 +211,8 @@ func TestRefused(t *testing.T) {
 		{"gzip", "POST", "/_actions/t.Ping", map[string]string{"Content-Encoding": "gzip"}, `[]`, 415, CodeInvalidArgument, `Content-Encoding "gzip"`},
 		{"Content-Length too large", "POST", "/_actions/t.Ping", map[string]string{"Content-Length": "1048577"}, `[]`, 413, CodeResourceExhausted, `larger than 1048576 bytes`},
 		{"body too large", "POST", "/_actions/t.Sum", map[string]string{"Content-Length": ""}, `[1,2,"` + strings.Repeat("x", 1<<20) + `"]`, 413, CodeResourceExhausted, `larger than`},
+		{"body over the limit, longer than its Content-Length", "POST", "/_actions/t.Sum", map[string]string{"Content-Length": "1048576"}, `[1,2,"` + strings.Repeat("x", 1<<20) + `"]`, 413, CodeResourceExhausted, `larger than 1048576 bytes`},
+		{"body longer than Content-Length", "POST", "/_actions/t.Ping", map[string]string{"Content-Length": "1"}, `[]`, 400, CodeInvalidArgument, `longer than its Content-Length`},
 		{"body shorter than Content-Length", "POST", "/_actions/t.Ping", map[string]string{"Content-Length": "10"}, `[]`, 400, CodeInvalidArgument, `shorter than its Content-Length`},
 		{"not an array", "POST", "/_actions/t.Ping", nil, `{}`, 400, CodeInvalidArgument, `must be a JSON array`},
 		{"syntax error", "POST", "/_actions/t.Add", nil, `[{"sku":}, 1]`, 400, CodeInvalidArgument, `^argument item: invalid JSON at byte 8: unexpected character '}'`},
@@ -299,6 +301,7 @@ func TestAccepted(t *testing.T) {
 		{"Validate passes, null not validated", "/_actions/t.Page", nil, `[{"from":1,"to":2},100,null]`, 200, `{"from":1,"to":2}`},
 		{"nil pointer result", "/_actions/t.Nil", nil, `[]`, 200, `null`},
 		{"charset", "/_actions/t.Ping", map[string]string{"Content-Type": "application/json;charset=UTF-8"}, `[]`, 204, ``},
+		{"media type in capitals", "/_actions/t.Ping", map[string]string{"Content-Type": "Application/JSON; Charset=UTF-8"}, `[]`, 204, ``},
 		{"same-origin fetch", "/_actions/t.Ping", map[string]string{"Sec-Fetch-Site": "same-origin"}, `[]`, 204, ``},
 		{"same Origin", "/_actions/t.Ping", map[string]string{"Origin": "http://example.com"}, `[]`, 204, ``},
 		{"allowed Origin", "/_actions/t.Ping", map[string]string{"Origin": "https://app.example", "Sec-Fetch-Site": "cross-site"}, `[]`, 204, ``},
@@ -320,6 +323,35 @@ func TestAccepted(t *testing.T) {
 				t.Errorf("the action ran %d times, want once", calls.Load())
 			}
 			checkHeaders(t, res.header)
+		})
+	}
+}
+
+// TestNoBody sends requests as the server makes them when there is no body:
+// with http.NoBody, which the handler does not read.
+func TestNoBody(t *testing.T) {
+	tests := []struct {
+		name   string
+		path   string
+		length int64
+		status int
+		want   string // a regexp the body must match
+	}{
+		{"no arguments", "/_actions/t.Ping", 0, 204, `^$`},
+		{"arguments missing", "/_actions/t.Add", 0, 400, `want 2 arguments`},
+		{"shorter than Content-Length", "/_actions/t.Ping", 2, 400, `shorter than its Content-Length`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := NewHandler(testActions(new(atomic.Int64)))
+			r := httptest.NewRequest("POST", tc.path, nil)
+			r.Header.Set("Content-Type", "application/json")
+			r.Body, r.ContentLength = http.NoBody, tc.length
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != tc.status || !regexp.MustCompile(tc.want).MatchString(w.Body.String()) {
+				t.Errorf("got %d %s, want %d and a body matching %s", w.Code, w.Body, tc.status, tc.want)
+			}
 		})
 	}
 }
