@@ -156,7 +156,7 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 		w.Header().Set("Allow", http.MethodPost)
 		return nil, http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
 	}
-	if err := h.crossOrigin.Check(r); err != nil {
+	if !sameOriginOrNoBrowser(r.Header) && h.crossOrigin.Check(r) != nil {
 		return nil, 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
 	if ct := headerValue(r.Header, "Content-Type"); !isJSON(ct) {
@@ -181,6 +181,22 @@ func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, i
 
 func (h *Handler) tooLarge() *Error {
 	return Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
+}
+
+// sameOriginOrNoBrowser reports whether the headers of a POST request are
+// ones that http.CrossOriginProtection.Check lets through whatever its
+// settings: a Sec-Fetch-Site of same-origin or none, or neither
+// Sec-Fetch-Site nor Origin (a same-origin request or no browser's). The
+// usual requests skip Check's own header lookups, which canonicalize their
+// keys each time; Check decides all the others.
+func sameOriginOrNoBrowser(hd http.Header) bool {
+	switch headerValue(hd, "Sec-Fetch-Site") {
+	case "same-origin", "none":
+		return true
+	case "":
+		return headerValue(hd, "Origin") == ""
+	}
+	return false
 }
 
 // headerValue returns the first value of the header named key, which must be
