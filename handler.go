@@ -1,6 +1,7 @@
 package actions
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -14,6 +15,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -286,15 +288,40 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	out, err := json.Marshal(result)
-	if err != nil {
+	e := resultEncoders.Get().(*resultEncoder)
+	e.buf.Reset()
+	if err := e.enc.Encode(result); err != nil {
+		resultEncoders.Put(e)
 		h.fail(w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
 		return
 	}
+	out := e.buf.Bytes()
+	out = out[:len(out)-1] // the newline Encode ends with
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
+	if e.buf.Cap() <= maxPooledResult {
+		resultEncoders.Put(e)
+	}
 }
+
+// resultEncoder encodes results into a buffer that outlives the call, which
+// json.Marshal would allocate and copy anew each time. Encode writes what
+// Marshal returns, then a newline; Write does not keep what it is given.
+type resultEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var resultEncoders = sync.Pool{New: func() any {
+	e := new(resultEncoder)
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}}
+
+// maxPooledResult is the largest buffer kept for the next call, so that one
+// large result does not hold its memory for good.
+const maxPooledResult = 64 << 10
 
 // PanicError is a panic recovered from an action, as Options.OnError sees
 // it. The client gets an internal error; the log gets Value and Stack.
