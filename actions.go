@@ -90,6 +90,7 @@ import (
 	"errors"
 	"reflect"
 	"strconv"
+	"sync/atomic"
 )
 
 // GeneratedCodeVersion1 is referenced by every generated actions_gen.go. When
@@ -118,26 +119,45 @@ type Action struct {
 // Args decodes the arguments of one call, in order. It is valid only until
 // Call returns.
 type Args struct {
-	params []string // names of the arguments, for messages
-	body   []byte   // the request body, checked by splitArgs
-	spans  []span   // where each argument is in body, one per param
-	inline [4]span  // backs spans for most calls
-	next   int      // index of the next argument to decode
+	action *served // whose Params name the arguments, for messages
+	body   []byte  // the request body, checked by splitArgs
+	spans  []span  // where each argument is in body, one per param
+	inline [4]span // backs spans for most calls
+	next   int     // index of the next argument to decode
+	// keys holds, for each of the first arguments, the schema whose keys
+	// the pre-pass found exact, or nil.
+	keys [keyArgs]*schema
+}
+
+// served is an action and what the handler learns about its arguments.
+type served struct {
+	*Action
+	// learned holds, for each argument, the schema of the type that Decode
+	// last checked its keys against (empty outside a Handler): the
+	// pre-pass of the next call checks them too, and Decode skips its own
+	// walk when the type is the same.
+	learned []atomic.Pointer[schema]
+}
+
+func newServed(a *Action) *served {
+	return &served{Action: a, learned: make([]atomic.Pointer[schema], len(a.Params))}
 }
 
 // split checks the body and finds one argument per param in it.
 func (a *Args) split(body []byte, maxDepth int) *Error {
-	spans, n, err := splitArgs(body, maxDepth, len(a.params), a.inline[:0])
+	params := a.action.Params
+	c := checker{data: body, maxDepth: maxDepth, arg: -1, learned: a.action.learned}
+	spans, n, err := c.split(len(params), a.inline[:0])
 	if err != nil {
-		if err.arg >= 0 && err.arg < len(a.params) {
-			return Errorf(CodeInvalidArgument, "argument %s: %v", a.params[err.arg], err)
+		if err.arg >= 0 && err.arg < len(params) {
+			return Errorf(CodeInvalidArgument, "argument %s: %v", params[err.arg], err)
 		}
 		return Errorf(CodeInvalidArgument, "%v", err)
 	}
-	if n != len(a.params) {
-		return Errorf(CodeInvalidArgument, "want %s, got %d", countArgs(a.params), n)
+	if n != len(params) {
+		return Errorf(CodeInvalidArgument, "want %s, got %d", countArgs(params), n)
 	}
-	a.body, a.spans = body, spans
+	a.body, a.spans, a.keys = body, spans, c.keys
 	return nil
 }
 
@@ -176,12 +196,18 @@ func (a *Args) Decode(v any) error {
 	i := a.next
 	a.next++
 	data := a.body[a.spans[i].start:a.spans[i].end]
-	name := a.params[i]
+	name := a.action.Params[i]
 	t := reflect.TypeOf(v)
 	if t == nil || t.Kind() != reflect.Pointer {
 		return errors.New("actions: Args.Decode needs a non-nil pointer")
 	}
-	if s := schemaFor(t.Elem()); s != nil {
+	if s := schemaFor(t.Elem()); s != nil && (i >= keyArgs || a.keys[i] != s) {
+		// The pre-pass did not check these keys, or found one that is not
+		// exact: the walk finds it and says where. The next call's pre-pass
+		// will check them.
+		if learned := a.action.learned; i < len(learned) && learned[i].Load() != s {
+			learned[i].Store(s)
+		}
 		if err := checkKeys(data, s); err != nil {
 			return Errorf(CodeInvalidArgument, "argument %s: %v", name, err)
 		}

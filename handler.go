@@ -30,7 +30,7 @@ type Handler struct {
 	onError      func(*http.Request, string, error) error
 	crossOrigin  *http.CrossOriginProtection
 	origins      map[string]struct{} // Options.AllowedOrigins, for CORS
-	actions      map[string]*Action
+	actions      map[string]*served
 }
 
 // NewHandler returns a handler serving the given groups of actions, each
@@ -59,7 +59,7 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 		logger:       opts.Logger,
 		onError:      opts.OnError,
 		crossOrigin:  http.NewCrossOriginProtection(),
-		actions:      make(map[string]*Action),
+		actions:      make(map[string]*served),
 	}
 	if h.maxBodyBytes <= 0 {
 		h.maxBodyBytes = DefaultMaxBodyBytes
@@ -93,7 +93,7 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 			case h.actions[a.ID] != nil:
 				return nil, fmt.Errorf("actions: two actions have the ID %q", a.ID)
 			}
-			h.actions[a.ID] = a
+			h.actions[a.ID] = newServed(a)
 		}
 	}
 	return h, nil
@@ -111,11 +111,12 @@ func cmpOr(s, def string) string {
 // code runs.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
-	a := h.actions[id]
-	if !ok || a == nil {
+	s := h.actions[id]
+	if !ok || s == nil {
 		h.fail(w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
+	a := s.Action
 	if origin, ok := h.corsOrigin(r); ok {
 		if h.preflight(w, r) {
 			return
@@ -127,7 +128,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, a, status, err)
 		return
 	}
-	args := Args{params: a.Params}
+	args := Args{action: s}
 	if err := args.split(body, h.maxDepth); err != nil {
 		h.fail(w, r, a, 0, err)
 		return

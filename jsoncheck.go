@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -32,12 +33,27 @@ func (e *syntaxError) Error() string {
 }
 
 // checker walks one body. Values nest by recursion, bounded by maxDepth.
+//
+// Given the schema each argument was last decoded with (learned), it also
+// checks that argument's object keys as checkKeys would, so that Decode
+// need not walk the argument again when it decodes the same type: keys
+// records, for each of the first keyArgs arguments, the schema whose keys
+// are all exact, or nil when one is not (checkKeys then finds it again, to
+// say where) or there was no schema to check with.
 type checker struct {
 	data     []byte
 	pos      int
 	maxDepth int
 	arg      int // index of the argument being checked, -1 outside
+
+	learned []atomic.Pointer[schema]
+	keys    [keyArgs]*schema
+	keyBad  bool // a key of the current argument matches no field
 }
+
+// keyArgs is how many arguments the pre-pass checks the keys of, enough
+// for most calls; Decode walks those of any others.
+const keyArgs = 4
 
 // splitArgs checks body strictly and appends the span of each top-level
 // array element to spans, up to maxArgs of them (so that a body of many
@@ -45,6 +61,13 @@ type checker struct {
 // empty or all-space body is zero arguments.
 func splitArgs(body []byte, maxDepth, maxArgs int, spans []span) ([]span, int, *syntaxError) {
 	c := checker{data: body, maxDepth: maxDepth, arg: -1}
+	return c.split(maxArgs, spans)
+}
+
+// split is splitArgs on c.data, which also checks the keys of the
+// arguments that have a learned schema.
+func (c *checker) split(maxArgs int, spans []span) ([]span, int, *syntaxError) {
+	body := c.data
 	n := 0
 	c.skipSpace()
 	if c.pos == len(body) {
@@ -61,11 +84,19 @@ func splitArgs(body []byte, maxDepth, maxArgs int, spans []span) ([]span, int, *
 		for {
 			c.arg = n
 			start := c.pos
-			if err := c.value(0); err != nil {
+			var s *schema
+			if n < len(c.learned) && n < keyArgs {
+				s = c.learned[n].Load()
+			}
+			c.keyBad = false
+			if err := c.value(0, s); err != nil {
 				return spans, n, err
 			}
 			if n < maxArgs {
 				spans = append(spans, span{start, c.pos})
+				if s != nil && !c.keyBad {
+					c.keys[n] = s
+				}
 			}
 			n++
 			c.arg = -1
@@ -116,13 +147,14 @@ func (c *checker) skipSpace() {
 	}
 }
 
-// value checks one JSON value at depth containers deep.
-func (c *checker) value(depth int) *syntaxError {
+// value checks one JSON value at depth containers deep, and its keys along
+// s, which may be nil.
+func (c *checker) value(depth int, s *schema) *syntaxError {
 	switch b := c.peek(); {
 	case b == '{':
-		return c.object(depth + 1)
+		return c.object(depth+1, s)
 	case b == '[':
-		return c.array(depth + 1)
+		return c.array(depth+1, s)
 	case b == '"':
 		_, err := c.str()
 		return err
@@ -149,9 +181,13 @@ func (c *checker) literal(word string) *syntaxError {
 	return nil
 }
 
-func (c *checker) array(depth int) *syntaxError {
+func (c *checker) array(depth int, s *schema) *syntaxError {
 	if depth > c.maxDepth {
 		return c.fail("nested deeper than %d", c.maxDepth)
+	}
+	var elem *schema
+	if s != nil && s.kind == schemaList {
+		elem = s.elem
 	}
 	c.pos++ // [
 	c.skipSpace()
@@ -160,7 +196,7 @@ func (c *checker) array(depth int) *syntaxError {
 		return nil
 	}
 	for {
-		if err := c.value(depth); err != nil {
+		if err := c.value(depth, elem); err != nil {
 			return err
 		}
 		c.skipSpace()
@@ -183,9 +219,12 @@ type key struct {
 	escaped bool // raw holds a backslash escape, compare decoded
 }
 
-func (c *checker) object(depth int) *syntaxError {
+func (c *checker) object(depth int, s *schema) *syntaxError {
 	if depth > c.maxDepth {
 		return c.fail("nested deeper than %d", c.maxDepth)
+	}
+	if s != nil && s.kind == schemaList {
+		s = nil // encoding/json will refuse the object for a list
 	}
 	c.pos++ // {
 	c.skipSpace()
@@ -229,13 +268,28 @@ func (c *checker) object(depth int) *syntaxError {
 			}
 			keys = append(keys, k)
 		}
+		var sub *schema
+		if s != nil && !c.keyBad {
+			switch s.kind {
+			case schemaDict:
+				sub = s.elem
+			case schemaObject:
+				var ok bool
+				if k.escaped {
+					sub, ok = s.fields[unescape(k.raw)]
+				} else {
+					sub, ok = s.fields[string(k.raw)]
+				}
+				c.keyBad = !ok
+			}
+		}
 		c.skipSpace()
 		if c.peek() != ':' {
 			return c.fail("expected : after an object key")
 		}
 		c.pos++
 		c.skipSpace()
-		if err := c.value(depth); err != nil {
+		if err := c.value(depth, sub); err != nil {
 			return err
 		}
 		c.skipSpace()
