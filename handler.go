@@ -290,14 +290,12 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		return
 	}
 	e := resultEncoders.Get().(*resultEncoder)
-	e.buf.Reset()
-	if err := e.enc.Encode(result); err != nil {
+	out, err := e.encode(result)
+	if err != nil {
 		resultEncoders.Put(e)
 		h.fail(w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
 		return
 	}
-	out := e.buf.Bytes()
-	out = out[:len(out)-1] // the newline Encode ends with
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
@@ -312,6 +310,38 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 type resultEncoder struct {
 	buf bytes.Buffer
 	enc *json.Encoder
+}
+
+// encode returns the JSON of v as json.Marshal writes it, valid until the
+// next call.
+func (e *resultEncoder) encode(v any) ([]byte, error) {
+	e.buf.Reset()
+	if s, ok := v.(string); ok && plainString(s) {
+		// The JSON of such a string is itself in quotes: no need for
+		// encoding/json's look-ups by type.
+		e.buf.WriteByte('"')
+		e.buf.WriteString(s)
+		e.buf.WriteByte('"')
+		return e.buf.Bytes(), nil
+	}
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	out := e.buf.Bytes()
+	return out[:len(out)-1], nil // the newline Encode ends with
+}
+
+// plainString reports whether s is printable ASCII that encoding/json
+// writes unescaped: no quote, backslash, or <, > and & (which it escapes
+// for HTML).
+func plainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b < 0x20 || b > 0x7e, b == '"', b == '\\', b == '<', b == '>', b == '&':
+			return false
+		}
+	}
+	return true
 }
 
 var resultEncoders = sync.Pool{New: func() any {
