@@ -101,19 +101,34 @@ func FuzzHandler(f *testing.F) {
 			t.Fatal(err)
 		}
 		id := fuzzIDs[int(action)%len(fuzzIDs)]
-		r := httptest.NewRequest("POST", "/_actions/"+id, bytes.NewReader(body))
-		r.Method = method
-		for k, v := range map[string]string{"Content-Type": contentType, "Origin": origin, "Sec-Fetch-Site": fetchSite, "Content-Encoding": encoding, TimeoutHeader: timeout} {
-			if v != "" {
-				r.Header.Set(k, v)
+		serve := func() *httptest.ResponseRecorder {
+			r := httptest.NewRequest("POST", "/_actions/"+id, bytes.NewReader(body))
+			r.Method = method
+			for k, v := range map[string]string{"Content-Type": contentType, "Origin": origin, "Sec-Fetch-Site": fetchSite, "Content-Encoding": encoding, TimeoutHeader: timeout} {
+				if v != "" {
+					r.Header.Set(k, v)
+				}
 			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			return w
 		}
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-
+		w := serve()
 		if len(seen) > 1 {
 			t.Fatalf("%d calls for one request", len(seen))
 		}
+		// The handler has now seen the types of the arguments, and its
+		// pre-pass checks their keys: the same request must get the same
+		// answer (internal errors differ by their random id).
+		calls := len(seen)
+		again := serve()
+		if again.Code != w.Code || w.Code != http.StatusInternalServerError && again.Body.String() != w.Body.String() {
+			t.Fatalf("the same request again: %d %s, first %d %s", again.Code, again.Body, w.Code, w.Body)
+		}
+		if len(seen) != 2*calls {
+			t.Fatalf("the same request again made %d calls, the first %d", len(seen)-calls, calls)
+		}
+		seen = seen[:calls]
 		if w.Header().Get("Content-Type") != "application/json; charset=utf-8" ||
 			w.Header().Get("X-Content-Type-Options") != "nosniff" || w.Header().Get("Cache-Control") != "no-store" {
 			t.Fatalf("headers %v", w.Header())
@@ -136,6 +151,11 @@ func FuzzHandler(f *testing.F) {
 			t.Fatalf("%s ran and answered %d %s", id, w.Code, w.Body)
 		}
 		checkStrictDecode(t, body, call.args)
+		if id == "f.Scalars" {
+			if want, _ := json.Marshal(*call.args[1].(*string)); w.Body.String() != string(want) {
+				t.Fatalf("result %s, json.Marshal writes %s", w.Body, want)
+			}
+		}
 	})
 }
 
