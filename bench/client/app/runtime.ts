@@ -26,6 +26,15 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Headers for this call, added to (and overriding) the configured ones. */
   headers?: Record<string, string>;
+  /**
+   * Gives the action this many milliseconds (a positive whole number),
+   * sent as the Actions-Timeout-Ms header: the server sets that deadline
+   * on the action's context, capped by its own maximum, and when it passes
+   * the call rejects with an ActionError of code "deadline_exceeded" (if
+   * the action heeds its context). The client does not stop waiting by
+   * itself; add a signal such as AbortSignal.timeout() for that.
+   */
+  timeoutMs?: number;
 }
 
 /** The error codes of the wire protocol, and "unknown" (see ActionError). */
@@ -106,6 +115,7 @@ export async function call<T>(id: string, args: unknown[], opts: CallOptions = {
     headers: { ...c.headers, ...opts.headers, "Content-Type": "application/json" },
     body: JSON.stringify(args),
   };
+  if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
   const res = await (c.fetch ?? fetch)(`${(c.baseURL ?? "").replace(/\/$/, "")}/_actions/${id}`, init);

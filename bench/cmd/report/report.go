@@ -39,14 +39,14 @@ func atMost(v, bound float64) string {
 	if v <= bound {
 		return "ok"
 	}
-	return fmt.Sprintf("MISSED by %.0f%%", (v/bound-1)*100)
+	return fmt.Sprintf("MISSED by %.1f%%", (v/bound-1)*100)
 }
 
 func atLeast(v, bound float64) string {
 	if v >= bound {
 		return "ok"
 	}
-	return fmt.Sprintf("MISSED by %.0f%%", (1-v/bound)*100)
+	return fmt.Sprintf("MISSED by %.1f%%", (1-v/bound)*100)
 }
 
 func writeReport(w io.Writer, r results) {

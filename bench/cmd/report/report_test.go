@@ -23,9 +23,9 @@ func TestTrimProcs(t *testing.T) {
 func TestVerdicts(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{atMost(1.04, 1.05), "ok"},
-		{atMost(1.26, 1.05), "MISSED by 20%"},
+		{atMost(1.26, 1.05), "MISSED by 20.0%"},
 		{atLeast(1.5, 1.5), "ok"},
-		{atLeast(0.75, 1.5), "MISSED by 50%"},
+		{atLeast(0.75, 1.5), "MISSED by 50.0%"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
