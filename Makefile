@@ -3,6 +3,12 @@
 # package-lock.json).
 .PHONY: test vet gotest
 
+# The module needs Go 1.27 (go.mod's toolchain line names the release). A go
+# command that is older, even one told GOTOOLCHAIN=local in its go env file,
+# fetches that release from the module proxy and runs it: the environment
+# wins over the go env file, and auto means "at least what go.mod says".
+export GOTOOLCHAIN := auto
+
 # npm ci rewrites node_modules/.package-lock.json, so it reruns only when
 # package-lock.json changes.
 NODE_DEPS := node_modules/.package-lock.json

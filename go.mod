@@ -1,6 +1,8 @@
 module github.com/actionsgo/actions
 
-go 1.26.0
+go 1.27
+
+toolchain go1.27.4
 
 require (
 	github.com/dave/jennifer v1.7.1

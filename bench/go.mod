@@ -1,6 +1,8 @@
 module github.com/actionsgo/actions/bench
 
-go 1.26.0
+go 1.27
+
+toolchain go1.27.4
 
 replace github.com/actionsgo/actions => ../
 
