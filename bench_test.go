@@ -31,22 +31,11 @@ func addToCart(ctx context.Context, it benchItem, n int) (benchItem, error) {
 // benchActions is what the generator writes for addToCart.
 var benchActions = []Action{{
 	ID:      "cart.AddToCart",
-	Params:  []string{"item", "n"},
+	Params:  []Parameter{Param[benchItem]("item"), Param[int]("n")},
 	Returns: true,
-	Call: func(ctx context.Context, args *Args) (any, error) {
-		var item benchItem
-		if err := args.Decode(&item); err != nil {
-			return nil, err
-		}
-		var n int
-		if err := args.Decode(&n); err != nil {
-			return nil, err
-		}
-		result, err := addToCart(ctx, item, n)
-		if err != nil {
-			return nil, err
-		}
-		return &result, nil
+	Call: func(ctx context.Context, args []any) (any, error) {
+		result, err := addToCart(ctx, *args[0].(*benchItem), *args[1].(*int))
+		return &result, err
 	},
 }}
 
@@ -160,7 +149,7 @@ func BenchmarkCall(b *testing.B) {
 var greetActions = []Action{{
 	ID:      "app.Greet",
 	Returns: true,
-	Call: func(ctx context.Context, args *Args) (any, error) {
+	Call: func(ctx context.Context, args []any) (any, error) {
 		result, err := greet(ctx)
 		if err != nil {
 			return nil, err

@@ -17,12 +17,8 @@ func TestClientGoneCancels(t *testing.T) {
 	started := make(chan struct{})
 	canceled := make(chan error, 1)
 	h := actions.NewHandler([]actions.Action{{
-		ID: "slow.Wait", Params: []string{"label"},
-		Call: func(ctx context.Context, args *actions.Args) (any, error) {
-			var label string
-			if err := args.Decode(&label); err != nil {
-				return nil, err
-			}
+		ID: "slow.Wait", Params: []actions.Parameter{actions.Param[string]("label")},
+		Call: func(ctx context.Context, args []any) (any, error) {
 			close(started)
 			select {
 			case <-ctx.Done():

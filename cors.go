@@ -1,6 +1,11 @@
 package actions
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
 
 // A browser page on another origin can call actions only if the response
 // lets it read the result (CORS) and, since a JSON POST is not a "simple"
@@ -49,4 +54,30 @@ func (h *Handler) preflight(w http.ResponseWriter, r *http.Request) bool {
 	setHeaders(hd)
 	w.WriteHeader(http.StatusNoContent)
 	return true
+}
+
+// checkOrigin refuses an allowed origin that can never equal a browser's
+// Origin header, which is the serialized origin: a lower-case scheme and
+// host, the port only where it is not the scheme's default, nothing else.
+// Such an entry would silently allow nothing.
+func checkOrigin(origin string) error {
+	bad := func(why string) error {
+		return fmt.Errorf("actions: allowed origin %q: %s; write it as a browser sends it, like \"https://app.example.com\"", origin, why)
+	}
+	u, err := url.Parse(origin)
+	switch {
+	case strings.Contains(origin, "*"):
+		return bad("wildcards are not supported")
+	case err != nil:
+		return bad(err.Error())
+	case u.Scheme == "" || u.Host == "":
+		return bad("it needs a scheme and a host")
+	case origin != strings.ToLower(origin):
+		return bad("browsers send it in lower case")
+	case u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.HasSuffix(origin, "/"):
+		return bad("an origin has no path, query, fragment or user")
+	case u.Scheme == "https" && u.Port() == "443", u.Scheme == "http" && u.Port() == "80":
+		return bad("browsers leave out the default port")
+	}
+	return nil
 }

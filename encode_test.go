@@ -1,33 +1,41 @@
 package actions
 
 import (
-	"encoding/json"
+	"encoding/json/v2"
 	"testing"
+	"time"
 )
 
-// TestEncodeResult proves that results are written exactly as json.Marshal
+// TestEncodeResult proves that results are written exactly as the codec
 // writes them, on the shortcut for plain strings and off it.
 func TestEncodeResult(t *testing.T) {
 	type color string
 	values := []any{
 		"", "hello, world", "a\"b", `a\b`, "<a href>", "&amp;", "tab\there", "\x7f", "é", "\u2028",
-		"\xff", color("red"), 42, nil, []string{"x"}, map[string]int{"b": 1, "a": 2},
+		color("red"), 42, nil, []string{"x"}, []string(nil), map[string]int(nil), map[string]int{"b": 1, "a": 2},
+		time.Second, struct{ D time.Duration }{time.Millisecond},
 	}
-	for b := range 0x100 {
+	for b := range 0x80 {
 		values = append(values, string([]byte{'x', byte(b), 'y'}))
 	}
-	e := resultEncoders.New().(*resultEncoder)
+	st := new(callState)
 	for _, v := range values {
-		want, err := json.Marshal(v)
+		want, err := json.Marshal(v, encodeOptions)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := e.encode(v)
+		got, err := st.encode(v)
 		if err != nil || string(got) != string(want) {
 			t.Errorf("%#v: got %s, %v; want %s", v, got, err, want)
 		}
 	}
-	if _, err := e.encode(func() {}); err == nil {
+	if got, _ := st.encode(time.Second); string(got) != "1000000000" {
+		t.Errorf("a time.Duration encodes as %s, want its nanoseconds", got)
+	}
+	if _, err := st.encode(func() {}); err == nil {
 		t.Error("a func encoded without an error")
+	}
+	if _, err := st.encode("\xff"); err == nil {
+		t.Error("invalid UTF-8 encoded without an error")
 	}
 }

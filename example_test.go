@@ -19,17 +19,10 @@ import (
 func cartActions() []actions.Action {
 	return []actions.Action{{
 		ID:      "cart.AddToCart",
-		Params:  []string{"sku", "qty"},
+		Params:  []actions.Parameter{actions.Param[string]("sku"), actions.Param[int]("qty")},
 		Returns: true,
-		Call: func(ctx context.Context, args *actions.Args) (any, error) {
-			var sku string
-			var qty int
-			if err := args.Decode(&sku); err != nil {
-				return nil, err
-			}
-			if err := args.Decode(&qty); err != nil {
-				return nil, err
-			}
+		Call: func(ctx context.Context, args []any) (any, error) {
+			sku, qty := *args[0].(*string), *args[1].(*int)
 			if sku != "tea" {
 				return nil, actions.Errorf(actions.CodeNotFound, "no item %q", sku)
 			}

@@ -5,32 +5,40 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
+	"encoding/json/jsontext"
+	"encoding/json/v2"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // Handler serves actions over HTTP. Make one with NewHandler or New; it is
 // safe for concurrent use.
 type Handler struct {
-	prefix       string
-	maxBodyBytes int64
-	maxDepth     int
-	maxTimeout   time.Duration
-	logger       *slog.Logger
-	onError      func(*http.Request, string, error) error
-	crossOrigin  *http.CrossOriginProtection
-	origins      map[string]struct{} // Options.AllowedOrigins, for CORS
-	actions      map[string]*served
+	prefix        string
+	maxBodyBytes  int64
+	maxDepth      int
+	maxTimeout    time.Duration
+	readTimeout   time.Duration
+	writeTimeout  time.Duration
+	maxConcurrent int64
+	active        atomic.Int64 // calls being served, against maxConcurrent
+	logger        *slog.Logger
+	onError       func(*http.Request, string, error) error
+	crossOrigin   *http.CrossOriginProtection
+	origins       map[string]struct{} // Options.AllowedOrigins, for CORS
+	hosts         hostSet             // Options.AllowedHosts; nil allows any
+	actions       map[string]*Action
 }
 
 // NewHandler returns a handler serving the given groups of actions, each
@@ -49,31 +57,32 @@ func NewHandler(groups ...[]Action) *Handler {
 
 // New returns a handler serving the given groups of actions with opts. It
 // fails if two actions share an ID, an action has no ID or no Call, or an
-// allowed origin is malformed.
+// option is malformed (an allowed origin that no browser sends, an allowed
+// host with a scheme or path).
 func New(opts Options, groups ...[]Action) (*Handler, error) {
 	h := &Handler{
-		prefix:       cmpOr(opts.Prefix, DefaultPrefix),
-		maxBodyBytes: opts.MaxBodyBytes,
-		maxDepth:     opts.MaxDepth,
-		maxTimeout:   opts.MaxTimeout,
-		logger:       opts.Logger,
-		onError:      opts.OnError,
-		crossOrigin:  http.NewCrossOriginProtection(),
-		actions:      make(map[string]*served),
+		prefix:        cmp(opts.Prefix, DefaultPrefix),
+		maxBodyBytes:  positive(opts.MaxBodyBytes, DefaultMaxBodyBytes),
+		maxDepth:      positive(opts.MaxDepth, DefaultMaxDepth),
+		maxTimeout:    positive(opts.MaxTimeout, DefaultMaxTimeout),
+		readTimeout:   positive(opts.ReadTimeout, DefaultReadTimeout),
+		writeTimeout:  positive(opts.WriteTimeout, DefaultWriteTimeout),
+		maxConcurrent: int64(positive(opts.MaxConcurrent, DefaultMaxConcurrent)),
+		logger:        opts.Logger,
+		onError:       opts.OnError,
+		crossOrigin:   http.NewCrossOriginProtection(),
+		actions:       make(map[string]*Action),
 	}
-	if h.maxBodyBytes <= 0 {
-		h.maxBodyBytes = DefaultMaxBodyBytes
-	}
-	if h.maxDepth <= 0 {
-		h.maxDepth = DefaultMaxDepth
-	}
-	if h.maxTimeout <= 0 {
-		h.maxTimeout = DefaultMaxTimeout
+	if !strings.HasPrefix(h.prefix, "/") || !strings.HasSuffix(h.prefix, "/") {
+		return nil, fmt.Errorf("actions: prefix %q must start and end with /", h.prefix)
 	}
 	if h.logger == nil {
 		h.logger = slog.Default()
 	}
 	for _, origin := range opts.AllowedOrigins {
+		if err := checkOrigin(origin); err != nil {
+			return nil, err
+		}
 		if err := h.crossOrigin.AddTrustedOrigin(origin); err != nil {
 			return nil, fmt.Errorf("actions: allowed origin: %w", err)
 		}
@@ -82,6 +91,11 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 		}
 		h.origins[origin] = struct{}{}
 	}
+	hosts, err := newHostSet(opts.AllowedHosts)
+	if err != nil {
+		return nil, err
+	}
+	h.hosts = hosts
 	for _, group := range groups {
 		for i := range group {
 			a := &group[i]
@@ -93,51 +107,76 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 			case h.actions[a.ID] != nil:
 				return nil, fmt.Errorf("actions: two actions have the ID %q", a.ID)
 			}
-			h.actions[a.ID] = newServed(a)
+			for _, p := range a.Params {
+				if p.newValue == nil {
+					return nil, fmt.Errorf("actions: action %q: parameter %q was not made with Param", a.ID, p.Name)
+				}
+			}
+			h.actions[a.ID] = a
 		}
 	}
 	return h, nil
 }
 
-func cmpOr(s, def string) string {
+func cmp(s, def string) string {
 	if s == "" {
 		return def
 	}
 	return s
 }
 
+// positive returns v, or def where v is zero or less.
+func positive[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
 // ServeHTTP serves one call: POST Prefix + ID with a JSON array of the
 // arguments. Everything about the request is checked before the action's
 // code runs.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
-	s := h.actions[id]
-	if !ok || s == nil {
-		h.fail(w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
+	a := h.actions[id]
+	if !ok || a == nil {
+		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
-	a := s.Action
 	if origin, ok := h.corsOrigin(r); ok {
 		if h.preflight(w, r) {
 			return
 		}
 		allowOrigin(w.Header(), origin)
 	}
-	body, status, err := h.readRequest(w, r)
+	if status, err := h.checkRequest(w, r); err != nil {
+		h.fail(ctx, w, r, a, status, err)
+		return
+	}
+	if h.active.Add(1) > h.maxConcurrent {
+		h.active.Add(-1)
+		h.fail(ctx, w, r, a, 0, Errorf(CodeResourceExhausted, "the server is serving as many calls as it may; try again"))
+		return
+	}
+	defer h.active.Add(-1)
+
+	st := calls.Get().(*callState)
+	defer st.release()
+	rc := http.NewResponseController(w)
+	if status, err := h.readBody(rc, r, st); err != nil {
+		h.fail(ctx, w, r, a, status, err)
+		return
+	}
+	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0])
 	if err != nil {
-		h.fail(w, r, a, status, err)
+		h.fail(ctx, w, r, a, 0, err)
 		return
 	}
-	args := Args{action: s}
-	if err := args.split(body, h.maxDepth); err != nil {
-		h.fail(w, r, a, 0, err)
-		return
-	}
-	ctx := r.Context()
 	if v := headerValue(r.Header, TimeoutHeader); v != "" {
 		ms, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || ms <= 0 {
-			h.fail(w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, v))
+			h.fail(ctx, w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, v))
 			return
 		}
 		d := h.maxTimeout
@@ -148,42 +187,102 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel = context.WithTimeout(ctx, d)
 		defer cancel()
 	}
-	h.call(ctx, w, r, a, &args)
+	h.call(ctx, w, r, rc, a, args, st)
 }
 
-// readRequest checks everything about r but its body's contents, then reads
-// the body. It returns the HTTP status to refuse the request with, 0 for
-// the one of the error's code.
-func (h *Handler) readRequest(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
+// callState is what one call needs besides its arguments' values, pooled:
+// the body's buffer, the decoder that reads it and the encoder of the
+// result.
+type callState struct {
+	body   bytes.Buffer
+	limit  io.LimitedReader
+	dec    jsontext.Decoder
+	out    bytes.Buffer
+	enc    jsontext.Encoder
+	inline [4]any // backs the arguments of most calls
+}
+
+var calls = sync.Pool{New: func() any { return new(callState) }}
+
+// maxPooledBuffer is the largest buffer kept for the next call, so that one
+// large body or result does not hold its memory for good.
+const maxPooledBuffer = 64 << 10
+
+func (st *callState) release() {
+	clear(st.inline[:])
+	st.limit.R = nil
+	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
+		return
+	}
+	st.body.Reset()
+	st.out.Reset()
+	calls.Put(st)
+}
+
+// checkRequest checks everything about r but its body. It returns the
+// HTTP status to refuse the request with, 0 for the one of the error's code.
+func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request) (int, error) {
+	if h.hosts != nil && !h.hosts.allows(r.Host) {
+		return 0, Errorf(CodePermissionDenied, "host %q is not served", r.Host)
+	}
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
-		return nil, http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
+		return http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
 	}
 	if !sameOriginOrNoBrowser(r.Header) && h.crossOrigin.Check(r) != nil {
-		return nil, 0, Errorf(CodePermissionDenied, "cross-origin request refused")
+		return 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
 	if ct := headerValue(r.Header, "Content-Type"); !isJSON(ct) {
 		w.Header().Set("Accept-Post", "application/json")
-		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be application/json, not %q", ct)
+		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be application/json, not %q", ct)
 	}
 	if ce := r.Header["Content-Encoding"]; len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
-		return nil, http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
+		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
 	}
 	if r.ContentLength > h.maxBodyBytes {
-		return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
+		return http.StatusRequestEntityTooLarge, h.tooLarge()
 	}
-	body, err := h.readBody(w, r)
-	if err != nil {
-		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			return nil, http.StatusRequestEntityTooLarge, h.tooLarge()
-		}
-		return nil, 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
-	}
-	return body, 0, nil
+	return 0, nil
 }
 
 func (h *Handler) tooLarge() *Error {
 	return Errorf(CodeResourceExhausted, "the request body is larger than %d bytes", h.maxBodyBytes)
+}
+
+// readBody reads all of r's body into st.body, no more than h.maxBodyBytes
+// of it, within h.readTimeout. The buffer grows with the bytes received, by
+// doubling, never with what Content-Length announces: a client that
+// declares a large body and sends nothing holds no memory for it. It reads
+// up to io.EOF, so that the server, which watches the connection for the
+// client going away once the body is consumed, cancels the request's
+// context when that happens; the read deadline is lifted then, or that
+// watch would end the call at the deadline.
+func (h *Handler) readBody(rc *http.ResponseController, r *http.Request, st *callState) (int, error) {
+	if r.Body == nil || r.Body == http.NoBody && r.ContentLength <= 0 {
+		// What the server gives a request without a body: nothing to read,
+		// and already watched.
+		return 0, nil
+	}
+	deadline := rc.SetReadDeadline(time.Now().Add(h.readTimeout)) == nil
+	st.limit = io.LimitedReader{R: r.Body, N: h.maxBodyBytes + 1}
+	_, err := st.body.ReadFrom(&st.limit)
+	if deadline {
+		rc.SetReadDeadline(time.Time{})
+	}
+	n := int64(st.body.Len())
+	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return http.StatusRequestTimeout, Errorf(CodeDeadlineExceeded, "the request body did not arrive within %v", h.readTimeout)
+	case err != nil:
+		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
+	case n > h.maxBodyBytes:
+		return http.StatusRequestEntityTooLarge, h.tooLarge()
+	case r.ContentLength > 0 && n > r.ContentLength:
+		return 0, Errorf(CodeInvalidArgument, "the body is longer than its Content-Length")
+	case r.ContentLength > 0 && n < r.ContentLength:
+		return 0, Errorf(CodeInvalidArgument, "the body is shorter than its Content-Length")
+	}
+	return 0, nil
 }
 
 // sameOriginOrNoBrowser reports whether the headers of a POST request are
@@ -213,43 +312,6 @@ func headerValue(h http.Header, key string) string {
 	return ""
 }
 
-// emptyBody is the body of a request that has none: empty but not nil, as
-// Args takes a nil body for a call that has returned.
-var emptyBody = []byte{}
-
-// readBody reads all of r's body, no more than h.maxBodyBytes of it, in one
-// allocation when its length is known, which readRequest checked against
-// the limit. It reads up to io.EOF even then, so that the server, which
-// watches the connection for the client going away once the body is
-// consumed, cancels the request's context when that happens.
-func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	length := r.ContentLength
-	if r.Body == http.NoBody && length <= 0 {
-		// What the server gives a request without a body: nothing to read,
-		// and already watched.
-		return emptyBody, nil
-	}
-	if length <= 0 {
-		return io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBodyBytes))
-	}
-	// Reading length+1 bytes at most, this cannot pass the limit unless
-	// length is the limit itself: a http.MaxBytesReader, one allocation more,
-	// is not needed to stop it.
-	buf := make([]byte, length+1)
-	n, err := io.ReadFull(r.Body, buf)
-	switch {
-	case err == io.ErrUnexpectedEOF && int64(n) == length:
-		return buf[:n], nil
-	case err == nil && length == h.maxBodyBytes:
-		return nil, &http.MaxBytesError{Limit: h.maxBodyBytes}
-	case err == nil:
-		return nil, errors.New("the body is longer than its Content-Length")
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return nil, errors.New("the body is shorter than its Content-Length")
-	}
-	return nil, err
-}
-
 // isJSON reports whether ct is application/json, with at most a charset
 // parameter of utf-8.
 func isJSON(ct string) bool {
@@ -268,20 +330,22 @@ func isJSON(ct string) bool {
 	return true
 }
 
-// call runs the action and writes its result, recovering a panic.
-func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, args *Args) {
+// call runs the action and writes its result, recovering a panic. The
+// response is written within h.writeTimeout of the action's return, so a
+// client that stops reading cannot hold the connection.
+func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *http.ResponseController, a *Action, args []any, st *callState) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			h.fail(w, r, a, 0, &PanicError{Value: p, Stack: debug.Stack()})
+			h.fail(ctx, w, r, a, 0, &PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
 	result, err := a.Call(ctx, args)
-	args.body = nil // the body is not the action's after it returns
+	rc.SetWriteDeadline(time.Now().Add(h.writeTimeout))
 	if err != nil {
-		h.fail(w, r, a, 0, err)
+		h.fail(ctx, w, r, a, 0, err)
 		return
 	}
 	if !a.Returns {
@@ -289,70 +353,48 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	e := resultEncoders.Get().(*resultEncoder)
-	out, err := e.encode(result)
+	out, err := st.encode(result)
 	if err != nil {
-		resultEncoders.Put(e)
-		h.fail(w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
+		h.fail(ctx, w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
 		return
 	}
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
-	if e.buf.Cap() <= maxPooledResult {
-		resultEncoders.Put(e)
-	}
 }
 
-// resultEncoder encodes results into a buffer that outlives the call, which
-// json.Marshal would allocate and copy anew each time. Encode writes what
-// Marshal returns, then a newline; Write does not keep what it is given.
-type resultEncoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-// encode returns the JSON of v as json.Marshal writes it, valid until the
-// next call.
-func (e *resultEncoder) encode(v any) ([]byte, error) {
-	e.buf.Reset()
+// encode returns the JSON of v as the codec writes it, valid until st is
+// released.
+func (st *callState) encode(v any) ([]byte, error) {
+	st.out.Reset()
 	if s, ok := v.(string); ok && plainString(s) {
-		// The JSON of such a string is itself in quotes: no need for
-		// encoding/json's look-ups by type.
-		e.buf.WriteByte('"')
-		e.buf.WriteString(s)
-		e.buf.WriteByte('"')
-		return e.buf.Bytes(), nil
+		// The JSON of such a string is itself in quotes: no need for the
+		// codec's look-ups by type.
+		st.out.WriteByte('"')
+		st.out.WriteString(s)
+		st.out.WriteByte('"')
+		return st.out.Bytes(), nil
 	}
-	if err := e.enc.Encode(v); err != nil {
+	st.enc.Reset(&st.out)
+	if err := json.MarshalEncode(&st.enc, v, encodeOptions); err != nil {
 		return nil, err
 	}
-	out := e.buf.Bytes()
-	return out[:len(out)-1], nil // the newline Encode ends with
+	return bytes.TrimSuffix(st.out.Bytes(), newline), nil // the encoder ends each value with one
 }
 
-// plainString reports whether s is printable ASCII that encoding/json
-// writes unescaped: no quote, backslash, or <, > and & (which it escapes
-// for HTML).
+var newline = []byte("\n")
+
+// plainString reports whether s is printable ASCII that the codec writes
+// unescaped: no quote or backslash.
 func plainString(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch b := s[i]; {
-		case b < 0x20 || b > 0x7e, b == '"', b == '\\', b == '<', b == '>', b == '&':
+		case b < 0x20 || b > 0x7e, b == '"', b == '\\':
 			return false
 		}
 	}
 	return true
 }
-
-var resultEncoders = sync.Pool{New: func() any {
-	e := new(resultEncoder)
-	e.enc = json.NewEncoder(&e.buf)
-	return e
-}}
-
-// maxPooledResult is the largest buffer kept for the next call, so that one
-// large result does not hold its memory for good.
-const maxPooledResult = 64 << 10
 
 // PanicError is a panic recovered from an action, as Options.OnError sees
 // it. The client gets an internal error; the log gets Value and Stack.
@@ -376,16 +418,18 @@ type wireError struct {
 const internalMessage = "internal error"
 
 // fail sends err. status, when not 0, is the HTTP status for a request
-// refused before any action ran (405, 413, 415); otherwise the code decides.
-// Only an *Error's text reaches the client; any other error, and an *Error
-// with CodeInternal, is logged with an error ID that the response carries.
-func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status int, err error) {
+// refused before any action ran (405, 408, 413, 415); otherwise the code
+// decides. Only an *Error's text reaches the client; any other error, and an
+// *Error with CodeInternal, is logged with an error ID that the response
+// carries. ctx is the call's, whose deadline tells an action's own timeout
+// (worth logging) from the one the client asked for.
+func (h *Handler) fail(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, status int, err error) {
 	id := ""
 	if a != nil {
 		id = a.ID
 	}
 	if h.onError != nil {
-		if translated := h.onError(r, id, err); translated != nil {
+		if translated := h.translate(r, id, err); translated != nil {
 			if !samePointer(translated, err) {
 				status = 0 // a new error: its code decides
 			}
@@ -393,11 +437,20 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status
 		}
 	}
 	e, ok := errors.AsType[*Error](err)
+	if ok && e == nil {
+		// A nil *Error returned as an error is not nil: a bug of the
+		// action's, logged as such.
+		ok, err = false, errors.New("the action returned a nil *actions.Error as its error, which is not nil")
+	}
+	logged := false
 	if !ok {
 		// A context error the action passed on says why the call ended.
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):
 			e, ok = Errorf(CodeDeadlineExceeded, "the call ran out of time"), true
+			// Unless the call's own deadline passed, the time ran out
+			// for something the action waited for: worth a log line.
+			logged = ctx.Err() == nil
 		case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 			e, ok = Errorf(CodeAborted, "the call was canceled"), true
 		}
@@ -405,6 +458,10 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status
 	if ok && e.Code.known() && e.Code != CodeInternal {
 		if status == 0 {
 			status = e.Code.HTTPStatus()
+		}
+		if logged {
+			h.logger.LogAttrs(r.Context(), slog.LevelWarn, "action failed",
+				slog.String("action", id), slog.String("code", string(e.Code)), slog.String("error", err.Error()))
 		}
 		writeErrorBody(w, status, &wireError{Code: e.Code, Message: e.Message, Details: e.Details})
 		return
@@ -422,6 +479,20 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, a *Action, status
 	writeErrorBody(w, http.StatusInternalServerError, &wireError{Code: CodeInternal, Message: internalMessage, ID: errID})
 }
 
+// translate calls Options.OnError. A panic there is recovered like an
+// action's: the call fails as internal, and the panic is logged.
+func (h *Handler) translate(r *http.Request, id string, err error) (translated error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			translated = &PanicError{Value: fmt.Sprintf("in Options.OnError: %v (handling: %v)", p, err), Stack: debug.Stack()}
+		}
+	}()
+	return h.onError(r, id, err)
+}
+
 // samePointer reports whether a and b are the same *Error. (Comparing two
 // errors with == panics when their dynamic type is not comparable.)
 func samePointer(a, b error) bool {
@@ -431,11 +502,11 @@ func samePointer(a, b error) bool {
 }
 
 func writeErrorBody(w http.ResponseWriter, status int, body *wireError) {
-	out, err := json.Marshal(body)
+	out, err := json.Marshal(body, encodeOptions)
 	if err != nil {
 		// Details that cannot be encoded: send the error without them.
 		body.Details = nil
-		out, _ = json.Marshal(body)
+		out, _ = json.Marshal(body, encodeOptions)
 	}
 	setHeaders(w.Header())
 	w.WriteHeader(status)

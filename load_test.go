@@ -37,30 +37,19 @@ type loadItem struct {
 
 func loadActions() []actions.Action {
 	return []actions.Action{
-		{ID: "load.Add", Params: []string{"item", "n"}, Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var it loadItem
-				var n int
-				if err := args.Decode(&it); err != nil {
-					return nil, err
-				}
-				if err := args.Decode(&n); err != nil {
-					return nil, err
-				}
-				it.Qty += n
-				return &it, nil
+		{ID: "load.Add", Params: []actions.Parameter{actions.Param[loadItem]("item"), actions.Param[int]("n")}, Returns: true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				it := args[0].(*loadItem)
+				it.Qty += *args[1].(*int)
+				return it, nil
 			}},
-		{ID: "load.Ping", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+		{ID: "load.Ping", Call: func(ctx context.Context, args []any) (any, error) {
 			return nil, nil
 		}},
-		{ID: "load.Panic", Params: []string{"why"}, Call: func(ctx context.Context, args *actions.Args) (any, error) {
-			var why string
-			if err := args.Decode(&why); err != nil {
-				return nil, err
-			}
-			panic(why)
+		{ID: "load.Panic", Params: []actions.Parameter{actions.Param[string]("why")}, Call: func(ctx context.Context, args []any) (any, error) {
+			panic(*args[0].(*string))
 		}},
-		{ID: "load.Conflict", Returns: true, Call: func(ctx context.Context, args *actions.Args) (any, error) {
+		{ID: "load.Conflict", Returns: true, Call: func(ctx context.Context, args []any) (any, error) {
 			return nil, actions.Errorf(actions.CodeAlreadyExists, "exists")
 		}},
 	}

@@ -18,7 +18,18 @@ type Options struct {
 	// http.CrossOriginProtection.AddTrustedOrigin); requests from the
 	// server's own origin always are. The handler also answers their CORS
 	// preflight requests and lets them read responses, cookies included.
+	// Each must be written as a browser sends it in Origin: a lower-case
+	// scheme and host, a port only where it is not the scheme's default, no
+	// path and no wildcard; New refuses any other.
 	AllowedOrigins []string
+
+	// AllowedHosts, when set, are the only Host headers served, as
+	// "example.com" (any port) or "example.com:8443": a request for another
+	// host is refused with 403 before anything else. It guards a server on
+	// a private address against DNS rebinding, where a page on another site
+	// reaches it under a name the attacker controls, which the cross-origin
+	// check cannot tell from the server's own.
+	AllowedHosts []string
 
 	// MaxBodyBytes limits the request body; a longer one is refused with
 	// 413. Default (zero or less) 1 MiB.
@@ -27,6 +38,24 @@ type Options struct {
 	// MaxDepth limits how deep objects and arrays nest inside one argument;
 	// "[1]" is 0 deep, "[{}]" 1 deep. Default (zero or less) 32.
 	MaxDepth int
+
+	// MaxConcurrent bounds how many calls the handler serves at once; a call
+	// over the bound is refused at once with 429 (resource_exhausted), not
+	// queued. Decoding multiplies memory (a 1 MiB body of []any becomes
+	// 40–80 MiB of Go values), so this and MaxBodyBytes bound what calls can
+	// hold together. Default (zero or less) 256.
+	MaxConcurrent int
+
+	// ReadTimeout bounds the time to receive a request's body, from when
+	// the handler starts reading it; a client that sends it slower gets 408
+	// and loses the connection. WriteTimeout bounds the time to send the
+	// response, from when the action returns. Both are set on the
+	// connection with http.ResponseController, so a stalled client holds
+	// neither a connection nor its buffers for long; the http.Server's own
+	// ReadHeaderTimeout and IdleTimeout still bound the rest. Defaults
+	// (zero or less) 30 seconds each.
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
 
 	// MaxTimeout caps the deadline a client asks for with the
 	// Actions-Timeout-Ms header. Default (zero or less) one minute. A call
@@ -54,6 +83,10 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	DefaultMaxDepth     = 32
 	DefaultMaxTimeout   = time.Minute
+	// DefaultMaxConcurrent is the default bound of calls served at once.
+	DefaultMaxConcurrent = 256
+	DefaultReadTimeout   = 30 * time.Second
+	DefaultWriteTimeout  = 30 * time.Second
 )
 
 // TimeoutHeader is the request header in which a client asks for a deadline,

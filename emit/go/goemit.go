@@ -99,8 +99,8 @@ func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
 
 	f.Comment("Glue made for another version of the runtime stops compiling here,")
 	f.Comment("naming the version it was made for: run go generate again.")
-	/* const _ = actions.GeneratedCodeVersion1 */
-	f.Const().Id("_").Op("=").Qual(actionsPath, "GeneratedCodeVersion1")
+	/* const _ = actions.GeneratedCodeVersion2 */
+	f.Const().Id("_").Op("=").Qual(actionsPath, "GeneratedCodeVersion2")
 	f.Line()
 
 	pins, err := g.pins()
@@ -225,8 +225,8 @@ func (g *generator) actionsFunc() (jen.Code, error) {
 	doc := fmt.Sprintf("Actions returns the actions of package %s, to serve with actions.NewHandler.", g.pkg.Name)
 	if byAddress {
 		doc += "\n\nA result of a struct or array type, or of a type that marshals itself, is\n" +
-			"returned by address: encoding/json uses the marshal methods declared on\n" +
-			"a pointer type only for an addressable value."
+			"returned by address: the codec uses the marshal methods declared on a\n" +
+			"pointer type only for an addressable value."
 	}
 	/*
 		func Actions() []actions.Action {
@@ -246,12 +246,21 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	/* ID: "cart.AddToCart", */
 	fields := []jen.Code{jen.Id("ID").Op(":").Lit(a.ID)}
 	if len(a.Params) > 0 {
-		names := make([]jen.Code, len(a.Params))
+		params := make([]jen.Code, len(a.Params))
 		for i, p := range a.Params {
-			names[i] = jen.Lit(p.Name)
+			t, err := typeExpr(p.Type)
+			if err != nil {
+				return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
+			}
+			/* actions.Param[Item]("item") */
+			params[i] = jen.Qual(actionsPath, "Param").Index(t).Call(jen.Lit(p.Name))
 		}
-		/* Params: []string{"item", "n"}, */
-		fields = append(fields, jen.Id("Params").Op(":").Index().String().Values(names...))
+		list := jen.Values(params...)
+		if len(params) > 1 {
+			list = jen.Custom(multiline, params...)
+		}
+		/* Params: []actions.Parameter{actions.Param[Item]("item"), …}, */
+		fields = append(fields, jen.Id("Params").Op(":").Index().Qual(actionsPath, "Parameter").Add(list))
 	}
 	if a.Result != nil {
 		/* Returns: true, */
@@ -261,15 +270,15 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	/* Call: func(ctx context.Context, args *actions.Args) (any, error) { ... }, */
+	/* Call: func(ctx context.Context, args []any) (any, error) { ... }, */
 	fields = append(fields, jen.Id("Call").Op(":").Add(call))
 	return jen.Custom(multiline, fields...), nil
 }
 
-// glueNames are the identifiers a Call literal declares besides the
-// parameters' locals. They are ctx, args, err and result, unless the action
-// itself has one of these names (an unexported function may): then the
-// name gets a number, so the literal can still call the function.
+// glueNames are the identifiers a Call literal declares. They are ctx,
+// args, err and result, unless the action itself has one of these names (an
+// unexported function may): then the name gets a number, so the literal can
+// still call the function.
 type glueNames struct {
 	ctx, args, err, result string
 }
@@ -290,20 +299,11 @@ func newGlueNames(a *model.Action, imports map[string]importName) glueNames {
 	return glueNames{ctx: free("ctx"), args: free("args"), err: free("err"), result: free("result")}
 }
 
-// call renders the Call literal of a: decode each argument into a typed
-// local, call the function, return its result and error.
+// call renders the Call literal of a: call the function with each decoded
+// argument, taken from the pointer the runtime made with the parameter's
+// Param, and return its result and error.
 func (g *generator) call(a *model.Action) (jen.Code, error) {
 	ids := newGlueNames(a, g.imports)
-	reserved := map[string]bool{a.Name: true, "nil": true, ids.ctx: true, ids.args: true, ids.err: true, ids.result: true}
-	for _, imp := range g.imports {
-		reserved[imp.name] = true
-	}
-	for _, p := range a.Params {
-		typeIdents(p.Type, g.pkg.Path, reserved)
-	}
-	locals := localNames(a.Params, reserved)
-
-	var body []jen.Code
 	args := make([]jen.Code, 0, len(a.Params)+1)
 	if a.Context {
 		args = append(args, jen.Id(ids.ctx))
@@ -313,24 +313,12 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
-		local := locals[i]
-		body = append(body,
-			/* var item Item */
-			jen.Var().Id(local).Add(t),
-			/*
-				if err := args.Decode(&item); err != nil {
-					return nil, err
-				}
-			*/
-			jen.If(jen.Id(ids.err).Op(":=").Id(ids.args).Dot("Decode").Call(jen.Op("&").Id(local)), jen.Id(ids.err).Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Id(ids.err)),
-			),
-		)
-		args = append(args, jen.Id(local))
+		/* *args[0].(*Item) */
+		args = append(args, jen.Op("*").Id(ids.args).Index(jen.Lit(i)).Assert(jen.Op("*").Add(t)))
 	}
-	/* AddToCart(ctx, item) */
+	/* AddToCart(ctx, *args[0].(*Item)) */
 	call := jen.Id(a.Name).Call(args...)
-	body = append(body, g.returnCall(a, call, ids)...)
+	body := g.returnCall(a, call, ids)
 
 	// Name the literal's parameters only where the body uses them.
 	ctx, argsParam := jen.Id("_"), jen.Id("_")
@@ -343,10 +331,10 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 	if !a.Context && len(a.Params) == 0 {
 		ctx, argsParam = jen.Null(), jen.Null()
 	}
-	/* func(ctx context.Context, args *actions.Args) (any, error) { ... } */
+	/* func(ctx context.Context, args []any) (any, error) { ... } */
 	return jen.Func().Params(
 		ctx.Qual(contextPath, "Context"),
-		argsParam.Op("*").Qual(actionsPath, "Args"),
+		argsParam.Index().Any(),
 	).Params(jen.Any(), jen.Error()).Block(body...), nil
 }
 

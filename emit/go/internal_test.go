@@ -37,31 +37,6 @@ func TestFormatSource(t *testing.T) {
 	}
 }
 
-func TestLocalNames(t *testing.T) {
-	params := func(names ...string) []*model.Param {
-		ps := make([]*model.Param, len(names))
-		for i, n := range names {
-			ps[i] = &model.Param{Name: n}
-		}
-		return ps
-	}
-	reserved := map[string]bool{"ctx": true, "args": true, "err": true, "Item": true}
-	for _, tc := range []struct {
-		params, want []string
-	}{
-		{[]string{"item", "n"}, []string{"item", "n"}},
-		{[]string{"ctx", "args", "err"}, []string{"ctxArg", "argsArg", "errArg"}},
-		// A parameter keeps its own name: the renamed one takes the next.
-		{[]string{"ctx", "ctxArg"}, []string{"ctxArg2", "ctxArg"}},
-		{[]string{"ctxArg", "ctx", "ctxArg2"}, []string{"ctxArg", "ctxArg3", "ctxArg2"}},
-		{[]string{"Item", "item"}, []string{"ItemArg", "item"}},
-	} {
-		if diff := cmp.Diff(tc.want, localNames(params(tc.params...), reserved)); diff != "" {
-			t.Errorf("localNames(%v) (-want +got):\n%s", tc.params, diff)
-		}
-	}
-}
-
 func TestPackageName(t *testing.T) {
 	prog := &model.Program{Packages: []*model.Package{{Path: "example.com/x/go-json", Name: "gojson"}}}
 	for _, tc := range []struct {

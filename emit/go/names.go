@@ -113,69 +113,6 @@ func isMajorVersion(s string) bool {
 	return true
 }
 
-// localNames chooses the name of the local variable that holds each
-// parameter: its Go name, unless the glue needs that identifier (reserved)
-// or an earlier parameter took it; then the name gets an "Arg" suffix, and a
-// number after that if needed: ctx, ctxArg, ctxArg2.
-func localNames(params []*model.Param, reserved map[string]bool) []string {
-	taken := make(map[string]bool, len(reserved)+len(params))
-	for id := range reserved {
-		taken[id] = true
-	}
-	// A parameter keeps its own name before any other is renamed into it.
-	for _, p := range params {
-		if !reserved[p.Name] {
-			taken[p.Name] = true
-		}
-	}
-	names := make([]string, len(params))
-	used := map[string]bool{}
-	for i, p := range params {
-		name := p.Name
-		if reserved[name] || used[name] {
-			name = p.Name + "Arg"
-			for n := 2; taken[name]; n++ {
-				name = fmt.Sprintf("%sArg%d", p.Name, n)
-			}
-		}
-		taken[name] = true
-		used[name] = true
-		names[i] = name
-	}
-	return names
-}
-
-// typeIdents adds to ids every unqualified identifier the Go spelling of t
-// uses: predeclared types and the file's own named types. A local variable
-// with one of these names would hide the type from the declarations after it.
-func typeIdents(t *model.Type, ownPkg string, ids map[string]bool) {
-	if t == nil {
-		return
-	}
-	switch {
-	case t.Kind != model.KindNamed && t.Pkg != "" && t.Name != "":
-		// A standard library type, always qualified.
-	case t.Kind == model.KindNamed:
-		if t.Pkg == ownPkg {
-			ids[t.Name] = true
-		}
-	case t.Kind == model.KindBytes && t.Elem == nil:
-		ids["byte"] = true
-	case t.Kind == model.KindAny:
-		ids["any"] = true
-	case t.Go != "" && !strings.ContainsAny(t.Go, ".[]"):
-		ids[t.Go] = true
-	}
-	for _, a := range t.TypeArgs {
-		typeIdents(a, ownPkg, ids)
-	}
-	typeIdents(t.Elem, ownPkg, ids)
-	typeIdents(t.Key, ownPkg, ids)
-	for _, f := range t.GoFields {
-		typeIdents(f.Type, ownPkg, ids)
-	}
-}
-
 // typeImports adds to paths the import path of every package the Go
 // spelling of t qualifies an identifier with.
 func typeImports(t *model.Type, ownPkg string, paths map[string]bool) {

@@ -50,23 +50,19 @@ type probeRequest struct {
 
 func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 	p := &probeServer{started: make(chan struct{}), canceled: make(chan error, 1)}
-	decodeNone := func(ctx context.Context, args *actions.Args) (any, error) { return nil, nil }
+	decodeNone := func(ctx context.Context, args []any) (any, error) { return nil, nil }
 	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, []actions.Action{
-		{ID: "probe.Echo", Params: []string{"s"}, Returns: true, Call: func(ctx context.Context, args *actions.Args) (any, error) {
-			var s string
-			if err := args.Decode(&s); err != nil {
-				return nil, err
-			}
-			return s, nil
+		{ID: "probe.Echo", Params: []actions.Parameter{actions.Param[string]("s")}, Returns: true, Call: func(ctx context.Context, args []any) (any, error) {
+			return *args[0].(*string), nil
 		}},
 		{ID: "probe.Nothing", Call: decodeNone},
-		{ID: "probe.Missing", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+		{ID: "probe.Missing", Call: func(ctx context.Context, args []any) (any, error) {
 			return nil, &actions.Error{Code: actions.CodeNotFound, Message: `no item "x"`, Details: map[string]string{"item": "x"}}
 		}},
-		{ID: "probe.Broken", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+		{ID: "probe.Broken", Call: func(ctx context.Context, args []any) (any, error) {
 			return nil, errors.New("a secret the client must not see")
 		}},
-		{ID: "probe.Wait", Call: func(ctx context.Context, args *actions.Args) (any, error) {
+		{ID: "probe.Wait", Call: func(ctx context.Context, args []any) (any, error) {
 			close(p.started)
 			select {
 			case <-ctx.Done():

@@ -10,7 +10,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -42,227 +42,170 @@ func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "shapes.FileLevelA",
-			Params:  []string{"n"},
+			Params:  []actions.Parameter{actions.Param[int]("n")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var n int
-				if err := args.Decode(&n); err != nil {
-					return nil, err
-				}
-				return FileLevelA(ctx, n)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return FileLevelA(ctx, *args[0].(*int))
 			},
 		},
 		{
 			ID:      "shapes.FileLevelB",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return FileLevelB(), nil
 			},
 		},
 		{
 			ID: "shapes.Nothing",
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				Nothing()
 				return nil, nil
 			},
 		},
 		{
 			ID: "shapes.ContextOnly",
-			Call: func(ctx context.Context, _ *actions.Args) (any, error) {
+			Call: func(ctx context.Context, _ []any) (any, error) {
 				ContextOnly(ctx)
 				return nil, nil
 			},
 		},
 		{
 			ID: "shapes.ErrorOnly",
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return nil, ErrorOnly()
 			},
 		},
 		{
 			ID: "shapes.Fails",
-			Call: func(ctx context.Context, _ *actions.Args) (any, error) {
+			Call: func(ctx context.Context, _ []any) (any, error) {
 				return nil, Fails(ctx)
 			},
 		},
 		{
 			ID:      "shapes.Result",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return Result(), nil
 			},
 		},
 		{
 			ID:      "shapes.ResultError",
 			Returns: true,
-			Call: func(ctx context.Context, _ *actions.Args) (any, error) {
+			Call: func(ctx context.Context, _ []any) (any, error) {
 				return ResultError(ctx)
 			},
 		},
 		{
 			ID:      "shapes.OneParam",
-			Params:  []string{"name"},
+			Params:  []actions.Parameter{actions.Param[string]("name")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var name string
-				if err := args.Decode(&name); err != nil {
-					return nil, err
-				}
-				return OneParam(name), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return OneParam(*args[0].(*string)), nil
 			},
 		},
 		{
-			ID:      "shapes.SeveralParams",
-			Params:  []string{"a", "b", "c"},
+			ID: "shapes.SeveralParams",
+			Params: []actions.Parameter{
+				actions.Param[int]("a"),
+				actions.Param[string]("b"),
+				actions.Param[[]string]("c"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var a int
-				if err := args.Decode(&a); err != nil {
-					return nil, err
-				}
-				var b string
-				if err := args.Decode(&b); err != nil {
-					return nil, err
-				}
-				var c []string
-				if err := args.Decode(&c); err != nil {
-					return nil, err
-				}
-				return SeveralParams(ctx, a, b, c)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return SeveralParams(ctx, *args[0].(*int), *args[1].(*string), *args[2].(*[]string))
 			},
 		},
 		{
-			ID:      "shapes.Unnamed",
-			Params:  []string{"arg0", "arg1"},
+			ID: "shapes.Unnamed",
+			Params: []actions.Parameter{
+				actions.Param[int]("arg0"),
+				actions.Param[string]("arg1"),
+			},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var arg0 int
-				if err := args.Decode(&arg0); err != nil {
-					return nil, err
-				}
-				var arg1 string
-				if err := args.Decode(&arg1); err != nil {
-					return nil, err
-				}
-				return Unnamed(arg0, arg1), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return Unnamed(*args[0].(*int), *args[1].(*string)), nil
 			},
 		},
 		{
-			ID:      "shapes.Blank",
-			Params:  []string{"arg0", "b", "arg2"},
+			ID: "shapes.Blank",
+			Params: []actions.Parameter{
+				actions.Param[int]("arg0"),
+				actions.Param[bool]("b"),
+				actions.Param[string]("arg2"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var arg0 int
-				if err := args.Decode(&arg0); err != nil {
-					return nil, err
-				}
-				var b bool
-				if err := args.Decode(&b); err != nil {
-					return nil, err
-				}
-				var arg2 string
-				if err := args.Decode(&arg2); err != nil {
-					return nil, err
-				}
-				return Blank(ctx, arg0, b, arg2), nil
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return Blank(ctx, *args[0].(*int), *args[1].(*bool), *args[2].(*string)), nil
 			},
 		},
 		{
-			ID:      "shapes.Grouped",
-			Params:  []string{"x", "y", "label"},
+			ID: "shapes.Grouped",
+			Params: []actions.Parameter{
+				actions.Param[int]("x"),
+				actions.Param[int]("y"),
+				actions.Param[string]("label"),
+			},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var x int
-				if err := args.Decode(&x); err != nil {
-					return nil, err
-				}
-				var y int
-				if err := args.Decode(&y); err != nil {
-					return nil, err
-				}
-				var label string
-				if err := args.Decode(&label); err != nil {
-					return nil, err
-				}
-				return Grouped(x, y, label), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return Grouped(*args[0].(*int), *args[1].(*int), *args[2].(*string)), nil
 			},
 		},
 		{
-			ID:      "shapes.Reserved",
-			Params:  []string{"class", "new", "this", "function"},
+			ID: "shapes.Reserved",
+			Params: []actions.Parameter{
+				actions.Param[string]("class"),
+				actions.Param[int]("new"),
+				actions.Param[bool]("this"),
+				actions.Param[string]("function"),
+			},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var class string
-				if err := args.Decode(&class); err != nil {
-					return nil, err
-				}
-				var new int
-				if err := args.Decode(&new); err != nil {
-					return nil, err
-				}
-				var this bool
-				if err := args.Decode(&this); err != nil {
-					return nil, err
-				}
-				var function string
-				if err := args.Decode(&function); err != nil {
-					return nil, err
-				}
-				return Reserved(class, new, this, function), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return Reserved(*args[0].(*string), *args[1].(*int), *args[2].(*bool), *args[3].(*string)), nil
 			},
 		},
 		{
-			ID:      "shapes.Search",
-			Params:  []string{"query", "opts"},
+			ID: "shapes.Search",
+			Params: []actions.Parameter{
+				actions.Param[string]("query"),
+				actions.Param[Options]("opts"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var query string
-				if err := args.Decode(&query); err != nil {
-					return nil, err
-				}
-				var opts Options
-				if err := args.Decode(&opts); err != nil {
-					return nil, err
-				}
-				return Search(ctx, query, opts)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return Search(ctx, *args[0].(*string), *args[1].(*Options))
 			},
 		},
 		{
 			ID:     "shapes.Delete",
-			Params: []string{"id"},
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id string
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				return nil, Delete(ctx, id)
+			Params: []actions.Parameter{actions.Param[string]("id")},
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return nil, Delete(ctx, *args[0].(*string))
 			},
 		},
 		{
 			ID:      "shapes.New",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return New(), nil
 			},
 		},
 		{
 			ID:      "shapes.GetURL",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return GetURL(), nil
 			},
 		},
 		{
 			ID:      "shapes.ID",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return ID(), nil
 			},
 		},
 		{
 			ID:      "shapes.ping",
 			Returns: true,
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				return ping(), nil
 			},
 		},

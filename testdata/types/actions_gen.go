@@ -4,7 +4,7 @@ package types
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/json/jsontext"
 	"net/netip"
 	"time"
 
@@ -14,7 +14,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -39,7 +39,7 @@ var (
 	_ func(Blob) Blob                             = EchoBlob
 	_ func(time.Time) time.Time                   = EchoTime
 	_ func(time.Duration) time.Duration           = EchoDuration
-	_ func(json.RawMessage) json.RawMessage       = EchoRaw
+	_ func(jsontext.Value) jsontext.Value         = EchoRaw
 	_ func(any) any                               = EchoAny
 	_ func(netip.Addr) netip.Addr                 = EchoAddr
 	_ func(time.Month) time.Month                 = EchoMonth
@@ -99,690 +99,484 @@ var (
 // Actions returns the actions of package types, to serve with actions.NewHandler.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: encoding/json uses the marshal methods declared on
-// a pointer type only for an addressable value.
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "types.EchoScalars",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Scalars]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Scalars
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoScalars(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoScalars(*args[0].(*Scalars))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoBool",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[bool]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v bool
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoBool(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoBool(*args[0].(*bool)), nil
 			},
 		},
 		{
 			ID:      "types.EchoInt",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[int]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v int
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoInt(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoInt(*args[0].(*int)), nil
 			},
 		},
 		{
 			ID:      "types.EchoUint64",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[uint64]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v uint64
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoUint64(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoUint64(*args[0].(*uint64)), nil
 			},
 		},
 		{
 			ID:      "types.EchoFloat32",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[float32]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v float32
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoFloat32(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoFloat32(*args[0].(*float32)), nil
 			},
 		},
 		{
 			ID:      "types.EchoString",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[string]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v string
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoString(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoString(*args[0].(*string)), nil
 			},
 		},
 		{
 			ID:      "types.EchoCelsius",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Celsius]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Celsius
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoCelsius(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoCelsius(*args[0].(*Celsius)), nil
 			},
 		},
 		{
 			ID:      "types.EchoStatus",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Status]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Status
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoStatus(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoStatus(*args[0].(*Status)), nil
 			},
 		},
 		{
 			ID:      "types.EchoPriority",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Priority]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Priority
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoPriority(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoPriority(*args[0].(*Priority)), nil
 			},
 		},
 		{
 			ID:      "types.EchoRatio",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Ratio]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Ratio
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoRatio(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoRatio(*args[0].(*Ratio)), nil
 			},
 		},
 		{
 			ID:      "types.EchoToggle",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Toggle]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Toggle
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoToggle(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoToggle(*args[0].(*Toggle)), nil
 			},
 		},
 		{
 			ID:      "types.EchoEscaped",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Escaped]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Escaped
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoEscaped(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoEscaped(*args[0].(*Escaped)), nil
 			},
 		},
 		{
 			ID:      "types.EchoItem",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoItem(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoItem(*args[0].(*Item))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoContainers",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Containers]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Containers
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoContainers(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoContainers(*args[0].(*Containers))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoSpecial",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Special]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Special
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoSpecial(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoSpecial(*args[0].(*Special))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoBytes",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[]byte]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v []byte
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoBytes(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoBytes(*args[0].(*[]byte)), nil
 			},
 		},
 		{
 			ID:      "types.EchoFixedBytes",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[16]byte]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v [16]byte
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoFixedBytes(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoFixedBytes(*args[0].(*[16]byte))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoBlob",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Blob]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Blob
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoBlob(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoBlob(*args[0].(*Blob)), nil
 			},
 		},
 		{
 			ID:      "types.EchoTime",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[time.Time]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v time.Time
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoTime(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoTime(*args[0].(*time.Time)), nil
 			},
 		},
 		{
 			ID:      "types.EchoDuration",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[time.Duration]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v time.Duration
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoDuration(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoDuration(*args[0].(*time.Duration)), nil
 			},
 		},
 		{
 			ID:      "types.EchoRaw",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[jsontext.Value]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v json.RawMessage
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoRaw(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoRaw(*args[0].(*jsontext.Value))
+				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoAny",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[any]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v any
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoAny(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoAny(*args[0].(*any)), nil
 			},
 		},
 		{
 			ID:      "types.EchoAddr",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[netip.Addr]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v netip.Addr
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoAddr(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoAddr(*args[0].(*netip.Addr))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoMonth",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[time.Month]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v time.Month
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoMonth(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoMonth(*args[0].(*time.Month)), nil
 			},
 		},
 		{
 			ID:      "types.EchoPoint",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[geo.Point]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v geo.Point
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoPoint(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoPoint(*args[0].(*geo.Point))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoPointer",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[*Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v *Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoPointer(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoPointer(*args[0].(**Item)), nil
 			},
 		},
 		{
 			ID:      "types.EchoSlice",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[]Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v []Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoSlice(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoSlice(*args[0].(*[]Item)), nil
 			},
 		},
 		{
 			ID:      "types.EchoArray",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[2]Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v [2]Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoArray(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoArray(*args[0].(*[2]Item))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoMap",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[map[string]Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v map[string]Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoMap(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoMap(*args[0].(*map[string]Item)), nil
 			},
 		},
 		{
 			ID:      "types.EchoIntMap",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[map[int]string]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v map[int]string
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoIntMap(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoIntMap(*args[0].(*map[int]string)), nil
 			},
 		},
 		{
 			ID:      "types.EchoTextKeyMap",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[map[Color]int]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v map[Color]int
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoTextKeyMap(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoTextKeyMap(*args[0].(*map[Color]int)), nil
 			},
 		},
 		{
 			ID:      "types.EchoItems",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Items]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Items
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoItems(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoItems(*args[0].(*Items)), nil
 			},
 		},
 		{
 			ID:      "types.EchoInventory",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Inventory]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Inventory
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoInventory(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoInventory(*args[0].(*Inventory)), nil
 			},
 		},
 		{
 			ID:      "types.EchoAnonymous",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Anonymous]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Anonymous
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoAnonymous(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoAnonymous(*args[0].(*Anonymous))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoCategory",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Category]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Category
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoCategory(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoCategory(*args[0].(*Category))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoNode",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Node]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Node
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoNode(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoNode(*args[0].(*Node))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoTagged",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Tagged]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Tagged
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoTagged(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoTagged(*args[0].(*Tagged))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoEmbedding",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Embedding]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Embedding
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoEmbedding(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoEmbedding(*args[0].(*Embedding))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoMoney",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Money]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Money
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoMoney(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoMoney(*args[0].(*Money))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoColor",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Color]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Color
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoColor(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoColor(*args[0].(*Color))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoVersion",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Version]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Version
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoVersion(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoVersion(*args[0].(*Version))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoCode",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Code]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Code
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoCode(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoCode(*args[0].(*Code))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoStamped",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Stamped]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Stamped
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoStamped(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoStamped(*args[0].(*Stamped))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoMarshalers",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Marshalers]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Marshalers
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoMarshalers(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoMarshalers(*args[0].(*Marshalers))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoPage",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Page[Item]]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Page[Item]
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoPage(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoPage(*args[0].(*Page[Item]))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoPair",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Pair[string, Item]]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Pair[string, Item]
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoPair(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoPair(*args[0].(*Pair[string, Item]))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoTree",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Tree[int]]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Tree[int]
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoTree(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoTree(*args[0].(*Tree[int]))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoLookup",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Lookup[Item]]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Lookup[Item]
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoLookup(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoLookup(*args[0].(*Lookup[Item])), nil
 			},
 		},
 		{
 			ID:      "types.EchoGenerics",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Generics]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Generics
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoGenerics(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoGenerics(*args[0].(*Generics))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoItemPage",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Page[Item]]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Page[Item]
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoItemPage(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoItemPage(*args[0].(*Page[Item]))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoList",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[]Item]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v []Item
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoList(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoList(*args[0].(*[]Item)), nil
 			},
 		},
 		{
 			ID:      "types.EchoQuantity",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[int]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v int
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoQuantity(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoQuantity(*args[0].(*int)), nil
 			},
 		},
 		{
 			ID:      "types.EchoSignUp",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[SignUp]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v SignUp
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoSignUp(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoSignUp(*args[0].(*SignUp))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoRange",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[Range]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v Range
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoRange(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoRange(*args[0].(*Range))
 				return &result, nil
 			},
 		},
 		{
-			ID:      "types.EchoOptions",
-			Params:  []string{"opts"},
+			ID: "types.EchoOptions",
+			Params: []actions.Parameter{actions.Param[struct {
+				InlineBase
+				Limit  int      `json:"limit"`
+				Labels []string `json:"labels,omitempty"`
+				Secret string   `json:"-"`
+				Nested struct {
+					On bool `json:"on"`
+				} `json:"nested"`
+				note string
+			}]("opts")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var opts struct {
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoOptions(*args[0].(*struct {
 					InlineBase
 					Limit  int      `json:"limit"`
 					Labels []string `json:"labels,omitempty"`
@@ -791,36 +585,24 @@ func Actions() []actions.Action {
 						On bool `json:"on"`
 					} `json:"nested"`
 					note string
-				}
-				if err := args.Decode(&opts); err != nil {
-					return nil, err
-				}
-				result := EchoOptions(opts)
+				}))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoMyBytes",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[]MyByte]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v []MyByte
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				return EchoMyBytes(v), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return EchoMyBytes(*args[0].(*[]MyByte)), nil
 			},
 		},
 		{
 			ID:      "types.EchoRunes",
-			Params:  []string{"v"},
+			Params:  []actions.Parameter{actions.Param[[3]rune]("v")},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var v [3]rune
-				if err := args.Decode(&v); err != nil {
-					return nil, err
-				}
-				result := EchoRunes(v)
+			Call: func(_ context.Context, args []any) (any, error) {
+				result := EchoRunes(*args[0].(*[3]rune))
 				return &result, nil
 			},
 		},

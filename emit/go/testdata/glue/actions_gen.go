@@ -4,7 +4,7 @@ package glue
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/json/jsontext"
 	"time"
 
 	"github.com/actionsgo/actions"
@@ -12,7 +12,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -20,7 +20,7 @@ var (
 	_ func(context.Context, string) (string, error)                              = NotFound
 	_ func()                                                                     = Panics
 	_ func(context.Context, []string, string, int, bool, string) (string, error) = Reserved
-	_ func(time.Time, json.RawMessage, Item, Item, int) string                   = Shadowed
+	_ func(time.Time, jsontext.Value, Item, Item, int) string                    = Shadowed
 )
 
 // Actions returns the actions of package glue, to serve with actions.NewHandler.
@@ -28,77 +28,45 @@ func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "glue.NotFound",
-			Params:  []string{"id"},
+			Params:  []actions.Parameter{actions.Param[string]("id")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id string
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				return NotFound(ctx, id)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return NotFound(ctx, *args[0].(*string))
 			},
 		},
 		{
 			ID: "glue.Panics",
-			Call: func(context.Context, *actions.Args) (any, error) {
+			Call: func(context.Context, []any) (any, error) {
 				Panics()
 				return nil, nil
 			},
 		},
 		{
-			ID:      "glue.Reserved",
-			Params:  []string{"args", "err", "result", "actions", "context"},
+			ID: "glue.Reserved",
+			Params: []actions.Parameter{
+				actions.Param[[]string]("args"),
+				actions.Param[string]("err"),
+				actions.Param[int]("result"),
+				actions.Param[bool]("actions"),
+				actions.Param[string]("context"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var argsArg []string
-				if err := args.Decode(&argsArg); err != nil {
-					return nil, err
-				}
-				var errArg string
-				if err := args.Decode(&errArg); err != nil {
-					return nil, err
-				}
-				var resultArg int
-				if err := args.Decode(&resultArg); err != nil {
-					return nil, err
-				}
-				var actionsArg bool
-				if err := args.Decode(&actionsArg); err != nil {
-					return nil, err
-				}
-				var contextArg string
-				if err := args.Decode(&contextArg); err != nil {
-					return nil, err
-				}
-				return Reserved(ctx, argsArg, errArg, resultArg, actionsArg, contextArg)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return Reserved(ctx, *args[0].(*[]string), *args[1].(*string), *args[2].(*int), *args[3].(*bool), *args[4].(*string))
 			},
 		},
 		{
-			ID:      "glue.Shadowed",
-			Params:  []string{"time", "json", "Item", "other", "Shadowed"},
+			ID: "glue.Shadowed",
+			Params: []actions.Parameter{
+				actions.Param[time.Time]("time"),
+				actions.Param[jsontext.Value]("json"),
+				actions.Param[Item]("Item"),
+				actions.Param[Item]("other"),
+				actions.Param[int]("Shadowed"),
+			},
 			Returns: true,
-			Call: func(_ context.Context, args *actions.Args) (any, error) {
-				var timeArg time.Time
-				if err := args.Decode(&timeArg); err != nil {
-					return nil, err
-				}
-				var jsonArg json.RawMessage
-				if err := args.Decode(&jsonArg); err != nil {
-					return nil, err
-				}
-				var ItemArg Item
-				if err := args.Decode(&ItemArg); err != nil {
-					return nil, err
-				}
-				var other Item
-				if err := args.Decode(&other); err != nil {
-					return nil, err
-				}
-				var ShadowedArg int
-				if err := args.Decode(&ShadowedArg); err != nil {
-					return nil, err
-				}
-				return Shadowed(timeArg, jsonArg, ItemArg, other, ShadowedArg), nil
+			Call: func(_ context.Context, args []any) (any, error) {
+				return Shadowed(*args[0].(*time.Time), *args[1].(*jsontext.Value), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
 			},
 		},
 	}
