@@ -54,9 +54,9 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 		v := p.newValue()
 		var err error
 		if p.depth >= 0 && p.depth <= maxDepth {
-			err = json.UnmarshalDecode(d, v, decodeOptions)
+			err = json.UnmarshalDecode(d, v, p.options)
 		} else {
-			err = decodeBounded(d, body, v, maxDepth)
+			err = decodeBounded(d, body, v, maxDepth, p.options)
 		}
 		if err != nil {
 			return nil, argumentError(p, i, err, maxDepth)
@@ -92,7 +92,7 @@ var errTooDeep = errors.New("too deep")
 // decodeBounded decodes the next value of d into v, first reading its tokens
 // to check that they nest no deeper than maxDepth. The value is then
 // decoded from body, where d read it.
-func decodeBounded(d *jsontext.Decoder, body []byte, v any, maxDepth int) error {
+func decodeBounded(d *jsontext.Decoder, body []byte, v any, maxDepth int, opts json.Options) error {
 	start, base := d.InputOffset(), d.StackDepth()
 	for {
 		t, err := d.ReadToken()
@@ -110,7 +110,7 @@ func decodeBounded(d *jsontext.Decoder, body []byte, v any, maxDepth int) error 
 	}
 	// Between the previous value and this one: white space and a comma.
 	raw := bytes.TrimLeft(body[start:d.InputOffset()], " \t\r\n,")
-	err := json.Unmarshal(raw, v, decodeOptions)
+	err := json.Unmarshal(raw, v, opts)
 	if se, ok := errors.AsType[*json.SemanticError](err); ok {
 		// The pointer is relative to the value: make it relative to the
 		// array, as for the other arguments.

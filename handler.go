@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net/http"
 	"os"
+	"reflect"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -376,7 +377,13 @@ func (st *callState) encode(v any) ([]byte, error) {
 		return st.out.Bytes(), nil
 	}
 	st.enc.Reset(&st.out)
-	if err := json.MarshalEncode(&st.enc, v, encodeOptions); err != nil {
+	var err error
+	if v != nil && encodesDuration(reflect.TypeOf(v)) {
+		err = json.MarshalEncode(&st.enc, v, encodeOptions)
+	} else {
+		err = json.MarshalEncode(&st.enc, v)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return bytes.TrimSuffix(st.out.Bytes(), newline), nil // the encoder ends each value with one

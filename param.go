@@ -20,6 +20,7 @@ type Parameter struct {
 	validate func(v any) error   // calls Validate through the pointer, or nil
 	typ      reflect.Type        // the parameter's type, for messages
 	nullable bool                // a JSON null is a value of the type
+	options  json.Options        // the codec's, with the Duration ones where the type needs them
 	depth    int                 // how deep a value of the type can nest; unbounded < 0
 	_        [0]func(*Parameter) // not comparable: compare by Name
 }
@@ -34,6 +35,10 @@ func Param[T any](name string) Parameter {
 		typ:      t,
 		nullable: nullable(t),
 		depth:    depthOf(t, map[reflect.Type]bool{}),
+		options:  strict,
+	}
+	if decodesDuration(t) {
+		p.options = decodeOptions
 	}
 	switch {
 	case t.Kind() == reflect.Pointer && t.Implements(validatorType):
