@@ -165,7 +165,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := calls.Get().(*callState)
 	defer st.release()
 	rc := http.NewResponseController(w)
-	if status, err := h.readBody(rc, r, st); err != nil {
+	if status, err := h.readBody(w, rc, r, st); err != nil {
 		h.fail(ctx, w, r, a, status, err)
 		return
 	}
@@ -258,7 +258,7 @@ func (h *Handler) tooLarge() *Error {
 // client going away once the body is consumed, cancels the request's
 // context when that happens; the read deadline is lifted then, or that
 // watch would end the call at the deadline.
-func (h *Handler) readBody(rc *http.ResponseController, r *http.Request, st *callState) (int, error) {
+func (h *Handler) readBody(w http.ResponseWriter, rc *http.ResponseController, r *http.Request, st *callState) (int, error) {
 	if r.Body == nil || r.Body == http.NoBody && r.ContentLength <= 0 {
 		// What the server gives a request without a body: nothing to read,
 		// and already watched.
@@ -267,15 +267,21 @@ func (h *Handler) readBody(rc *http.ResponseController, r *http.Request, st *cal
 	deadline := rc.SetReadDeadline(time.Now().Add(h.readTimeout)) == nil
 	st.limit = io.LimitedReader{R: r.Body, N: h.maxBodyBytes + 1}
 	_, err := st.body.ReadFrom(&st.limit)
+	if err != nil {
+		// The server would read what is left of the body before it
+		// answers: a connection that failed to send it is closed instead,
+		// and its deadline stays, so nothing waits for it.
+		w.Header().Set("Connection", "close")
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return http.StatusRequestTimeout, Errorf(CodeDeadlineExceeded, "the request body did not arrive within %v", h.readTimeout)
+		}
+		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
+	}
 	if deadline {
 		rc.SetReadDeadline(time.Time{})
 	}
 	n := int64(st.body.Len())
 	switch {
-	case errors.Is(err, os.ErrDeadlineExceeded):
-		return http.StatusRequestTimeout, Errorf(CodeDeadlineExceeded, "the request body did not arrive within %v", h.readTimeout)
-	case err != nil:
-		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
 	case n > h.maxBodyBytes:
 		return http.StatusRequestEntityTooLarge, h.tooLarge()
 	case r.ContentLength > 0 && n > r.ContentLength:
@@ -344,7 +350,11 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		}
 	}()
 	result, err := a.Call(ctx, args)
-	rc.SetWriteDeadline(time.Now().Add(h.writeTimeout))
+	if rc.SetWriteDeadline(time.Now().Add(h.writeTimeout)) == nil {
+		// The connection may serve other handlers next: lift it once the
+		// response is written.
+		defer rc.SetWriteDeadline(time.Time{})
+	}
 	if err != nil {
 		h.fail(ctx, w, r, a, 0, err)
 		return
