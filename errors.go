@@ -25,43 +25,54 @@ const (
 	CodeInternal           Code = "internal"            // 500
 )
 
+// codeStatuses lists every code in the order of the table above, with its
+// HTTP status: the one place the wire protocol's codes are written down.
+// The TypeScript client's ErrorCode type is generated from Codes.
+var codeStatuses = []struct {
+	code   Code
+	status int
+}{
+	{CodeInvalidArgument, http.StatusBadRequest},
+	{CodeUnauthenticated, http.StatusUnauthorized},
+	{CodePermissionDenied, http.StatusForbidden},
+	{CodeNotFound, http.StatusNotFound},
+	{CodeAlreadyExists, http.StatusConflict},
+	{CodeAborted, http.StatusConflict},
+	{CodeFailedPrecondition, http.StatusPreconditionFailed},
+	{CodeResourceExhausted, http.StatusTooManyRequests},
+	{CodeUnimplemented, http.StatusNotImplemented},
+	{CodeUnavailable, http.StatusServiceUnavailable},
+	{CodeDeadlineExceeded, http.StatusGatewayTimeout},
+	{CodeInternal, http.StatusInternalServerError},
+}
+
+// Codes returns every code of the wire protocol, in the order of the table
+// of constants.
+func Codes() []Code {
+	codes := make([]Code, len(codeStatuses))
+	for i, cs := range codeStatuses {
+		codes[i] = cs.code
+	}
+	return codes
+}
+
 // HTTPStatus returns the HTTP status a response with this code is sent with.
 // An unknown code is treated as CodeInternal.
 func (c Code) HTTPStatus() int {
-	switch c {
-	case CodeInvalidArgument:
-		return http.StatusBadRequest
-	case CodeUnauthenticated:
-		return http.StatusUnauthorized
-	case CodePermissionDenied:
-		return http.StatusForbidden
-	case CodeNotFound:
-		return http.StatusNotFound
-	case CodeAlreadyExists, CodeAborted:
-		return http.StatusConflict
-	case CodeFailedPrecondition:
-		return http.StatusPreconditionFailed
-	case CodeResourceExhausted:
-		return http.StatusTooManyRequests
-	case CodeUnimplemented:
-		return http.StatusNotImplemented
-	case CodeUnavailable:
-		return http.StatusServiceUnavailable
-	case CodeDeadlineExceeded:
-		return http.StatusGatewayTimeout
-	default:
-		return http.StatusInternalServerError
+	for _, cs := range codeStatuses {
+		if cs.code == c {
+			return cs.status
+		}
 	}
+	return http.StatusInternalServerError
 }
 
 // known reports whether c is one of the codes above.
 func (c Code) known() bool {
-	switch c {
-	case CodeInvalidArgument, CodeUnauthenticated, CodePermissionDenied,
-		CodeNotFound, CodeAlreadyExists, CodeAborted, CodeFailedPrecondition,
-		CodeResourceExhausted, CodeUnimplemented, CodeUnavailable,
-		CodeDeadlineExceeded, CodeInternal:
-		return true
+	for _, cs := range codeStatuses {
+		if cs.code == c {
+			return true
+		}
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/model"
 )
 
@@ -67,6 +68,21 @@ func TestPascal(t *testing.T) {
 	for in, want := range map[string]string{"cart": "Cart", "shop_cart": "ShopCart", "école_v2": "ÉcoleV2", "a__b": "AB"} {
 		if got := pascal(in); got != want {
 			t.Errorf("pascal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRuntimeCodes proves that runtime.ts as committed is what the
+// generator writes, its ErrorCode type made from the Go runtime's codes: a
+// code added in Go shows here, and the type-checked file is the one users
+// get.
+func TestRuntimeCodes(t *testing.T) {
+	if got := runtimeModule(); got != runtimeSource {
+		t.Errorf("runtime.ts's ErrorCode is not the Go runtime's codes; the generator writes:\n%s", got)
+	}
+	for _, c := range actions.Codes() {
+		if !strings.Contains(runtimeSource, "  | \""+string(c)+"\"\n") {
+			t.Errorf("runtime.ts has no code %q", c)
 		}
 	}
 }

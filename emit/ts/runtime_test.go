@@ -51,7 +51,7 @@ type probeRequest struct {
 func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 	p := &probeServer{started: make(chan struct{}), canceled: make(chan error, 1)}
 	decodeNone := func(ctx context.Context, args []any) (any, error) { return nil, nil }
-	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, []actions.Action{
+	probeActions := []actions.Action{
 		{ID: "probe.Echo", Params: []actions.Parameter{actions.Param[string]("s")}, Returns: true, Call: func(ctx context.Context, args []any) (any, error) {
 			return *args[0].(*string), nil
 		}},
@@ -72,7 +72,14 @@ func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 			}
 			return nil, ctx.Err()
 		}},
-	})
+	}
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, probeActions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same actions mounted at another prefix, which the client is
+	// configured with.
+	prefixed, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler), Prefix: "/api/rpc/"}, probeActions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +92,7 @@ func newProbeServer(t *testing.T) (*probeServer, *httptest.Server) {
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		h.ServeHTTP(w, r)
 	})
+	mux.Handle("/api/rpc/", prefixed)
 	mux.HandleFunc("/test/started", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-p.started:
@@ -118,6 +126,8 @@ results["missing"] = await attempt(() => missing());
 results["broken"] = await attempt(() => broken());
 results["perCall"] = await attempt(() => echo("h", { headers: { "X-Trace": "call" } }));
 
+configure({ baseURL: baseURL + "/", prefix: "/api/rpc/" });
+results["prefix"] = await attempt(() => echo("p"));
 configure({ baseURL: baseURL + "/proxy/" });
 results["notJSON"] = await attempt(() => echo("x"));
 configure({ baseURL: baseURL + "/html" });
@@ -196,6 +206,7 @@ func TestRuntime(t *testing.T) {
 		"missing":   actionError("not_found", 404, `no item "x"`, map[string]any{"item": "x"}, false, "code", "details", "name", "status"),
 		"broken":    actionError("internal", 500, "internal error", nil, true, "code", "id", "name", "status"),
 		"perCall":   map[string]any{"ok": "h"},
+		"prefix":    map[string]any{"ok": "p"},
 		"notJSON":   actionError("unknown", 502, "HTTP 502", nil, false, "code", "name", "status"),
 		"okNotJSON": actionError("unknown", 200, "the response is not JSON", nil, false, "code", "name", "status"),
 		"network":   map[string]any{"other": map[string]any{"name": "TypeError"}},

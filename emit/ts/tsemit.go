@@ -36,6 +36,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/model"
 )
@@ -45,6 +46,20 @@ import (
 //
 //go:embed runtime.ts
 var runtimeSource string
+
+// runtimeModule returns runtime.ts with its ErrorCode type written from the
+// Go runtime's codes, between the "codes:begin" and "codes:end" lines.
+func runtimeModule() string {
+	const begin, end = "// codes:begin\n", "// codes:end\n"
+	var union strings.Builder
+	union.WriteString("export type ErrorCode =\n")
+	for _, c := range actions.Codes() {
+		fmt.Fprintf(&union, "  | %s\n", quote(string(c)))
+	}
+	union.WriteString("  | \"unknown\";\n")
+	i, j := strings.Index(runtimeSource, begin), strings.Index(runtimeSource, end)
+	return runtimeSource[:i+len(begin)] + union.String() + runtimeSource[j:]
+}
 
 // RuntimeModule is the name of the runtime module in the output directory.
 const RuntimeModule = "runtime.ts"
@@ -60,7 +75,7 @@ func Generate(prog *model.Program, dir string) ([]emit.File, error) {
 	}
 	files := []emit.File{{
 		Path:    filepath.Join(dir, RuntimeModule),
-		Content: []byte(emit.Header + "\n\n" + runtimeSource),
+		Content: []byte(emit.Header + "\n\n" + runtimeModule()),
 	}}
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
