@@ -34,12 +34,12 @@ func TestGenCheck(t *testing.T) {
 		{
 			name: "generated Go edited by hand",
 			edit: func(t *testing.T, dir string) {
-				replace(t, dir, "cart/actions_gen.go", `ID:      "cart.AddToCart",`, `ID:      "cart.AddToKart",`)
+				replace(t, dir, "cart/actions_gen.go", `ID: "cart.AddToCart",`, `ID: "cart.AddToKart",`)
 			},
 			want: []string{
 				"diff a/cart/actions_gen.go b/cart/actions_gen.go",
-				`-			ID:      "cart.AddToKart",`,
-				`+			ID:      "cart.AddToCart",`,
+				`-			ID: "cart.AddToKart",`,
+				`+			ID: "cart.AddToCart",`,
 			},
 		},
 		{
@@ -76,7 +76,7 @@ func TestGenCheck(t *testing.T) {
 			},
 			want: []string{
 				"diff a/cart/actions_gen.go b/cart/actions_gen.go",
-				"+				var quantity int8",
+				"+				actions.Param[int8](\"quantity\"),",
 			},
 		},
 	}

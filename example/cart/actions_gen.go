@@ -10,7 +10,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -24,70 +24,49 @@ var (
 // Actions returns the actions of package cart, to serve with actions.NewHandler.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: encoding/json uses the marshal methods declared on
-// a pointer type only for an addressable value.
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "cart.GetCart",
-			Params:  []string{"id"},
+			Params:  []actions.Parameter{actions.Param[ID]("id")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id ID
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				result, err := GetCart(ctx, id)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := GetCart(ctx, *args[0].(*ID))
 				return &result, err
 			},
 		},
 		{
-			ID:      "cart.AddToCart",
-			Params:  []string{"id", "productID", "quantity"},
+			ID: "cart.AddToCart",
+			Params: []actions.Parameter{
+				actions.Param[ID]("id"),
+				actions.Param[string]("productID"),
+				actions.Param[int]("quantity"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id ID
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				var productID string
-				if err := args.Decode(&productID); err != nil {
-					return nil, err
-				}
-				var quantity int
-				if err := args.Decode(&quantity); err != nil {
-					return nil, err
-				}
-				result, err := AddToCart(ctx, id, productID, quantity)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := AddToCart(ctx, *args[0].(*ID), *args[1].(*string), *args[2].(*int))
 				return &result, err
 			},
 		},
 		{
-			ID:      "cart.RemoveFromCart",
-			Params:  []string{"id", "productID"},
+			ID: "cart.RemoveFromCart",
+			Params: []actions.Parameter{
+				actions.Param[ID]("id"),
+				actions.Param[string]("productID"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id ID
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				var productID string
-				if err := args.Decode(&productID); err != nil {
-					return nil, err
-				}
-				result, err := RemoveFromCart(ctx, id, productID)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := RemoveFromCart(ctx, *args[0].(*ID), *args[1].(*string))
 				return &result, err
 			},
 		},
 		{
 			ID:     "cart.ClearCart",
-			Params: []string{"id"},
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id ID
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				return nil, ClearCart(ctx, id)
+			Params: []actions.Parameter{actions.Param[ID]("id")},
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return nil, ClearCart(ctx, *args[0].(*ID))
 			},
 		},
 	}

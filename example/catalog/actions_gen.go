@@ -11,7 +11,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -23,33 +23,25 @@ var (
 // Actions returns the actions of package catalog, to serve with actions.NewHandler.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: encoding/json uses the marshal methods declared on
-// a pointer type only for an addressable value.
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "catalog.ListProducts",
-			Params:  []string{"q"},
+			Params:  []actions.Parameter{actions.Param[Query]("q")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var q Query
-				if err := args.Decode(&q); err != nil {
-					return nil, err
-				}
-				result, err := ListProducts(ctx, q)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := ListProducts(ctx, *args[0].(*Query))
 				return &result, err
 			},
 		},
 		{
 			ID:      "catalog.GetProduct",
-			Params:  []string{"id"},
+			Params:  []actions.Parameter{actions.Param[string]("id")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var id string
-				if err := args.Decode(&id); err != nil {
-					return nil, err
-				}
-				result, err := GetProduct(ctx, id)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := GetProduct(ctx, *args[0].(*string))
 				return &result, err
 			},
 		},

@@ -12,7 +12,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -25,54 +25,40 @@ var (
 // Actions returns the actions of package orders, to serve with actions.NewHandler.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: encoding/json uses the marshal methods declared on
-// a pointer type only for an addressable value.
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
 		{
-			ID:      "orders.PlaceOrder",
-			Params:  []string{"cartID", "form"},
+			ID: "orders.PlaceOrder",
+			Params: []actions.Parameter{
+				actions.Param[cart.ID]("cartID"),
+				actions.Param[Form]("form"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var cartID cart.ID
-				if err := args.Decode(&cartID); err != nil {
-					return nil, err
-				}
-				var form Form
-				if err := args.Decode(&form); err != nil {
-					return nil, err
-				}
-				result, err := PlaceOrder(ctx, cartID, form)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := PlaceOrder(ctx, *args[0].(*cart.ID), *args[1].(*Form))
 				return &result, err
 			},
 		},
 		{
-			ID:      "orders.ListOrders",
-			Params:  []string{"cartID", "cursor"},
+			ID: "orders.ListOrders",
+			Params: []actions.Parameter{
+				actions.Param[cart.ID]("cartID"),
+				actions.Param[string]("cursor"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var cartID cart.ID
-				if err := args.Decode(&cartID); err != nil {
-					return nil, err
-				}
-				var cursor string
-				if err := args.Decode(&cursor); err != nil {
-					return nil, err
-				}
-				result, err := ListOrders(ctx, cartID, cursor)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := ListOrders(ctx, *args[0].(*cart.ID), *args[1].(*string))
 				return &result, err
 			},
 		},
 		{
 			ID:      "orders.CheckDelivery",
-			Params:  []string{"postcode"},
+			Params:  []actions.Parameter{actions.Param[string]("postcode")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var postcode string
-				if err := args.Decode(&postcode); err != nil {
-					return nil, err
-				}
-				return CheckDelivery(ctx, postcode)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return CheckDelivery(ctx, *args[0].(*string))
 			},
 		},
 	}

@@ -42,7 +42,16 @@ func run(addr, web string) error {
 	}
 	fmt.Printf("The shop is open at %s\n", pageURL(l.Addr().(*net.TCPAddr)))
 
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// The actions handler bounds its own body reads and response writes;
+	// the server bounds the rest of a connection's life, so no client can
+	// hold one open for ever.
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      2 * time.Minute, // longer than a call may run (actions.Options.MaxTimeout)
+		IdleTimeout:       2 * time.Minute,
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 
