@@ -39,11 +39,14 @@ type Options struct {
 	// "[1]" is 0 deep, "[{}]" 1 deep. Default (zero or less) 32.
 	MaxDepth int
 
-	// MaxConcurrent bounds how many calls the handler serves at once; a call
-	// over the bound is refused at once with 429 (resource_exhausted), not
-	// queued. Decoding multiplies memory (a 1 MiB body of []any becomes
-	// 40–80 MiB of Go values), so this and MaxBodyBytes bound what calls can
-	// hold together. Default (zero or less) 256.
+	// MaxConcurrent bounds how many calls the handler serves at once, from
+	// reading the body to writing the response; a call over the bound is
+	// refused at once with 429 (resource_exhausted), not queued. Decoding
+	// multiplies memory (a 1 MiB body of small arrays decoded into a []any
+	// takes 33 MB), so this times MaxBodyBytes, times that factor for the
+	// loosest parameter type served, bounds what calls hold together: about
+	// 4 GiB with the defaults and a []any parameter, far less for structs.
+	// Default (zero or less) 128.
 	MaxConcurrent int
 
 	// ReadTimeout bounds the time to receive a request's body, from when
@@ -84,7 +87,7 @@ const (
 	DefaultMaxDepth     = 32
 	DefaultMaxTimeout   = time.Minute
 	// DefaultMaxConcurrent is the default bound of calls served at once.
-	DefaultMaxConcurrent = 256
+	DefaultMaxConcurrent = 128
 	DefaultReadTimeout   = 30 * time.Second
 	DefaultWriteTimeout  = 30 * time.Second
 )
