@@ -10,7 +10,6 @@ require (
 	connectrpc.com/connect v1.21.1
 	github.com/actionsgo/actions v0.0.0-00010101000000-000000000000
 	github.com/danielgtaylor/huma/v2 v2.37.2
-	github.com/go-json-experiment/json v1.27.2
 	github.com/google/go-cmp v0.7.0
 	golang.org/x/tools v0.52.0
 	google.golang.org/protobuf v1.36.12

@@ -4,7 +4,7 @@
 package dispatch
 
 import (
-	"encoding/json"
+	"encoding/json/v2"
 	"fmt"
 	"net/http"
 
@@ -23,7 +23,7 @@ import (
 // Payloads and Servers name the benchmarks, in the order tables show them.
 var (
 	Payloads = []string{"small", "medium", "large"}
-	Servers  = []string{"actions", "floor", "floor-v2", "floor-strict", "huma", "connect"}
+	Servers  = []string{"actions", "floor-v2", "floor-strict", "floor", "huma", "connect"}
 )
 
 // Call is one prepared request: where it goes and what it carries.
@@ -107,21 +107,23 @@ func NewServers() ([]*Server, error) {
 	}
 	return []*Server{
 		{"actions", generated, actionsCalls},
-		{"floor", floor.V1, actionsCalls},
 		{"floor-v2", floor.V2, actionsCalls},
 		{"floor-strict", floor.Strict, actionsCalls},
+		{"floor", floor.V1, actionsCalls},
 		{"huma", humabench.Handler(), humaCalls},
 		{"connect", connectbench.Handler(), connectCalls},
 	}, nil
 }
 
+// marshalAll writes the request bodies as the runtime's codec writes them,
+// with map keys in order so that every run sends the same bytes.
 func marshalAll(vs ...any) ([][]byte, error) {
 	out := make([][]byte, len(vs))
 	for i, v := range vs {
 		if v == nil {
 			continue
 		}
-		b, err := json.Marshal(v)
+		b, err := json.Marshal(v, actions.JSONOptions(), json.Deterministic(true))
 		if err != nil {
 			return nil, fmt.Errorf("payload %d: %v", i, err)
 		}

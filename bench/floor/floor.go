@@ -3,16 +3,18 @@
 // read the body, decode the arguments, call the function and encode the
 // result, and nothing else.
 //
-// V1 uses encoding/json, the runtime's codec, and refuses unknown fields, a
-// wrong argument count and trailing data: it is the floor of the targets.
-// V2 does the same with github.com/go-json-experiment/json (the basis of
-// encoding/json/v2), whose defaults also refuse duplicate names, invalid
-// UTF-8 and case-variant names, which the runtime refuses with a pre-pass.
-// Strict is V2 plus the runtime's checks of the request (content type and
-// encoding, size, cross-origin): the floor with all of the runtime's
-// strictness. What the generated handler costs above V1 is the price of
-// being generic and of its extra checks; above Strict, the price of being
-// generic and of checking strictly with encoding/json v1.
+// V2 uses encoding/json/v2 with the runtime's codec options: v2's defaults,
+// which refuse duplicate names and invalid UTF-8, match names exactly and
+// write nil slices and maps as [] and {}, plus RejectUnknownMembers; it also
+// refuses a wrong argument count and trailing data. It writes the wire the
+// runtime writes and is the floor of the targets. V1 does the same work with
+// encoding/json, which accepts duplicate names, invalid UTF-8 and
+// case-variant names and writes null for nil slices: it shows what the codec
+// alone is worth. Strict is V2 plus the runtime's checks of the request
+// (content type and encoding, size, cross-origin): the floor with all of the
+// runtime's strictness. What the generated handler costs above V2 is the
+// price of being generic and of checking the request; above Strict, the
+// price of being generic alone.
 package floor
 
 import (
@@ -42,11 +44,12 @@ type Handler struct {
 	checked bool
 }
 
-// V1 is the floor with encoding/json.
-var V1 = Handler{codec: codec{decodeArgsV1, marshalV1}}
-
-// V2 is the floor with github.com/go-json-experiment/json.
+// V2 is the floor with encoding/json/v2 and the runtime's codec options:
+// the floor of the targets.
 var V2 = Handler{codec: codec{decodeArgsV2, marshalV2}}
+
+// V1 is the floor with encoding/json, for comparison.
+var V1 = Handler{codec: codec{decodeArgsV1, marshalV1}}
 
 // Strict is V2 with the runtime's checks of the request: the floor with all
 // of the runtime's strictness.
@@ -156,7 +159,7 @@ func (h Handler) reply(w http.ResponseWriter, v any, err error) {
 }
 
 func fail(w http.ResponseWriter, status int, msg string) {
-	out, _ := marshalV1(map[string]string{"code": "error", "message": msg})
+	out, _ := marshalV2(map[string]string{"code": "error", "message": msg})
 	setHeaders(w.Header())
 	w.WriteHeader(status)
 	w.Write(out)
