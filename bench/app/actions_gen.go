@@ -10,7 +10,7 @@ import (
 
 // Glue made for another version of the runtime stops compiling here,
 // naming the version it was made for: run go generate again.
-const _ = actions.GeneratedCodeVersion1
+const _ = actions.GeneratedCodeVersion2
 
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
@@ -23,48 +23,36 @@ var (
 // Actions returns the actions of package app, to serve with actions.NewHandler.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: encoding/json uses the marshal methods declared on
-// a pointer type only for an addressable value.
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
 		{
 			ID:      "app.Small",
 			Returns: true,
-			Call: func(ctx context.Context, _ *actions.Args) (any, error) {
+			Call: func(ctx context.Context, _ []any) (any, error) {
 				return Small(ctx)
 			},
 		},
 		{
-			ID:      "app.Medium",
-			Params:  []string{"item", "count", "note"},
+			ID: "app.Medium",
+			Params: []actions.Parameter{
+				actions.Param[Item]("item"),
+				actions.Param[int]("count"),
+				actions.Param[string]("note"),
+			},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var item Item
-				if err := args.Decode(&item); err != nil {
-					return nil, err
-				}
-				var count int
-				if err := args.Decode(&count); err != nil {
-					return nil, err
-				}
-				var note string
-				if err := args.Decode(&note); err != nil {
-					return nil, err
-				}
-				result, err := Medium(ctx, item, count, note)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := Medium(ctx, *args[0].(*Item), *args[1].(*int), *args[2].(*string))
 				return &result, err
 			},
 		},
 		{
 			ID:      "app.Large",
-			Params:  []string{"items"},
+			Params:  []actions.Parameter{actions.Param[[]Item]("items")},
 			Returns: true,
-			Call: func(ctx context.Context, args *actions.Args) (any, error) {
-				var items []Item
-				if err := args.Decode(&items); err != nil {
-					return nil, err
-				}
-				return Large(ctx, items)
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return Large(ctx, *args[0].(*[]Item))
 			},
 		},
 	}

@@ -4,7 +4,7 @@
 // dispatch around them.
 package app
 
-//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../client/app .
+//go:generate go tool gen -ts ../client/app .
 
 import (
 	"context"

@@ -7,11 +7,16 @@
 /** Settings for every call, set once with {@link configure}. */
 export interface Config {
   /**
-   * Where the actions are served, without the "/_actions" path: "" (the
-   * default) for the page's own origin, or an origin like
-   * "https://api.example.com".
+   * The origin the actions are served from: "" (the default) for the page's
+   * own origin, or an origin like "https://api.example.com".
    */
   baseURL?: string;
+  /**
+   * The path the server mounts the actions at, the same as the Go side's
+   * actions.Options.Prefix: "/_actions/" by default. A call goes to
+   * baseURL + prefix + the action's ID.
+   */
+  prefix?: string;
   /** The fetch function to use; the global fetch by default. */
   fetch?: typeof fetch;
   /** Headers sent with every call, such as an authorization header. */
@@ -38,6 +43,9 @@ export interface CallOptions {
 }
 
 /** The error codes of the wire protocol, and "unknown" (see ActionError). */
+// The codes between these lines are written by the generator from the Go
+// runtime's actions.Codes(), so the two never disagree.
+// codes:begin
 export type ErrorCode =
   | "invalid_argument"
   | "unauthenticated"
@@ -52,6 +60,7 @@ export type ErrorCode =
   | "deadline_exceeded"
   | "internal"
   | "unknown";
+// codes:end
 
 let config: Config = {};
 
@@ -118,7 +127,7 @@ export async function call<T>(id: string, args: unknown[], opts: CallOptions = {
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
-  const res = await (c.fetch ?? fetch)(`${(c.baseURL ?? "").replace(/\/$/, "")}/_actions/${id}`, init);
+  const res = await (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + id, init);
   const text = await res.text();
   let body;
   try {
