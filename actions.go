@@ -118,11 +118,17 @@ type Action struct {
 	// Returns is true when the function returns a value: the response is 200
 	// with the JSON of that value. Otherwise a success is 204 with no body.
 	Returns bool
+	// Stream is true for an action whose result is a stream (an iter.Seq
+	// or iter.Seq2 in Go): Call returns what Stream or Stream2 made of it,
+	// and the response sends each item as it is produced (see Stream).
+	Stream bool
 	// Call calls the function. args holds one pointer per parameter, to the
 	// decoded and validated value of the type Param declared (a *T for
 	// Param[T]); it is valid only until Call returns. Call returns the
 	// function's result (nil when Returns is false) and error.
 	Call func(ctx context.Context, args []any) (any, error)
+
+	interceptors []Interceptor // set by Intercept
 }
 
 // countArgs says how many arguments a call needs, naming them.

@@ -195,3 +195,31 @@ func BenchmarkCallSmall(b *testing.B) {
 	b.Run("handler=generated", func(b *testing.B) { benchSmall(b, NewHandler(greetActions)) })
 	b.Run("handler=handwritten-lean", func(b *testing.B) { benchSmall(b, http.HandlerFunc(handWrittenSmall)) })
 }
+
+// noop is the least an interceptor can be.
+func noop(next Invoker) Invoker { return next }
+
+// passThrough is an interceptor that calls next from a closure of its own,
+// as real interceptors do.
+func passThrough(next Invoker) Invoker {
+	return func(ctx context.Context, call *Call) (any, error) { return next(ctx, call) }
+}
+
+// BenchmarkInterceptor measures what interceptors cost a call of the medium
+// payload: none (the handler calls the action directly), one that returns
+// next itself, and one that wraps it: go test -run '^$' -bench Interceptor
+// -benchmem -count 10, then benchstat -col /interceptors.
+func BenchmarkInterceptor(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		ics  []Interceptor
+	}{{"none", nil}, {"noop", []Interceptor{noop}}, {"wrapping", []Interceptor{passThrough}}} {
+		b.Run("interceptors="+tc.name, func(b *testing.B) {
+			h, err := New(Options{Interceptors: tc.ics}, benchActions)
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchHandler(b, h)
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -32,6 +33,8 @@ type Handler struct {
 	maxTimeout    time.Duration
 	readTimeout   time.Duration
 	writeTimeout  time.Duration
+	maxStream     time.Duration
+	keepAlive     time.Duration
 	maxConcurrent int64
 	active        atomic.Int64 // calls being served, against maxConcurrent
 	logger        *slog.Logger
@@ -39,7 +42,13 @@ type Handler struct {
 	crossOrigin   *http.CrossOriginProtection
 	origins       map[string]struct{} // Options.AllowedOrigins, for CORS
 	hosts         hostSet             // Options.AllowedHosts; nil allows any
-	actions       map[string]*Action
+	actions       map[string]*served
+}
+
+// served is an action as the handler serves it.
+type served struct {
+	*Action
+	invoke Invoker // its interceptors around it; nil when it has none
 }
 
 // NewHandler returns a handler serving the given groups of actions, each
@@ -68,11 +77,13 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 		maxTimeout:    positive(opts.MaxTimeout, DefaultMaxTimeout),
 		readTimeout:   positive(opts.ReadTimeout, DefaultReadTimeout),
 		writeTimeout:  positive(opts.WriteTimeout, DefaultWriteTimeout),
+		maxStream:     positive(opts.MaxStreamDuration, DefaultMaxStream),
+		keepAlive:     positive(opts.StreamKeepAlive, DefaultKeepAlive),
 		maxConcurrent: int64(positive(opts.MaxConcurrent, DefaultMaxConcurrent)),
 		logger:        opts.Logger,
 		onError:       opts.OnError,
 		crossOrigin:   http.NewCrossOriginProtection(),
-		actions:       make(map[string]*Action),
+		actions:       make(map[string]*served),
 	}
 	if !strings.HasPrefix(h.prefix, "/") || !strings.HasSuffix(h.prefix, "/") {
 		return nil, fmt.Errorf("actions: prefix %q must start and end with /", h.prefix)
@@ -113,7 +124,11 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 					return nil, fmt.Errorf("actions: action %q: parameter %q was not made with Param", a.ID, p.Name)
 				}
 			}
-			h.actions[a.ID] = a
+			s := &served{Action: a, invoke: chain(a, opts.Interceptors)}
+			if len(opts.Interceptors)+len(a.interceptors) > 0 && s.invoke == nil {
+				return nil, fmt.Errorf("actions: action %q: an interceptor returned a nil Invoker", a.ID)
+			}
+			h.actions[a.ID] = s
 		}
 	}
 	return h, nil
@@ -140,11 +155,12 @@ func positive[T int | int64 | time.Duration](v, def T) T {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
-	a := h.actions[id]
-	if !ok || a == nil {
+	s := h.actions[id]
+	if !ok || s == nil {
 		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
+	a := s.Action
 	if origin, ok := h.corsOrigin(r); ok {
 		if h.preflight(w, r) {
 			return
@@ -188,7 +204,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel = context.WithTimeout(ctx, d)
 		defer cancel()
 	}
-	h.call(ctx, w, r, rc, a, args, st)
+	if a.Stream {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, h.maxStream)
+		defer cancel()
+	}
+	h.call(ctx, w, r, rc, s, args, st)
 }
 
 // callState is what one call needs besides its arguments' values, pooled:
@@ -337,19 +358,35 @@ func isJSON(ct string) bool {
 	return true
 }
 
-// call runs the action and writes its result, recovering a panic. The
-// response is written within h.writeTimeout of the action's return, so a
-// client that stops reading cannot hold the connection.
-func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *http.ResponseController, a *Action, args []any, st *callState) {
+// call runs the action, through its interceptors if it has any, and writes
+// its result, recovering a panic. The headers the action set go out
+// whatever the outcome. The response is written within h.writeTimeout of
+// the action's return, so a client that stops reading cannot hold the
+// connection.
+func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *http.ResponseController, s *served, args []any, st *callState) {
+	a := s.Action
+	cc := &callContext{Context: ctx, req: r}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
+			cc.send(w)
 			h.fail(ctx, w, r, a, 0, &PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
-	result, err := a.Call(ctx, args)
+	var result any
+	var err error
+	if s.invoke == nil {
+		result, err = a.Call(cc, args)
+	} else {
+		call := &Call{ID: a.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: a}
+		for i, p := range args {
+			call.Args[i] = a.Params[i].value(p)
+		}
+		result, err = s.invoke(cc, call)
+	}
+	cc.send(w)
 	if rc.SetWriteDeadline(time.Now().Add(h.writeTimeout)) == nil {
 		// The connection may serve other handlers next: lift it once the
 		// response is written.
@@ -362,6 +399,15 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if !a.Returns {
 		setHeaders(w.Header())
 		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if a.Stream {
+		seq, ok := result.(iter.Seq2[any, error])
+		if !ok {
+			h.fail(ctx, w, r, a, 0, fmt.Errorf("the stream action returned %T, not the result of actions.Stream or Stream2", result))
+			return
+		}
+		h.stream(ctx, w, r, rc, a, seq, st)
 		return
 	}
 	out, err := st.encode(result)
@@ -441,6 +487,13 @@ const internalMessage = "internal error"
 // carries. ctx is the call's, whose deadline tells an action's own timeout
 // (worth logging) from the one the client asked for.
 func (h *Handler) fail(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, status int, err error) {
+	body, status := h.errorBody(ctx, r, a, status, err)
+	writeErrorBody(w, status, body)
+}
+
+// errorBody returns the body and status fail sends for err, logging what
+// it must.
+func (h *Handler) errorBody(ctx context.Context, r *http.Request, a *Action, status int, err error) (*wireError, int) {
 	id := ""
 	if a != nil {
 		id = a.ID
@@ -480,8 +533,7 @@ func (h *Handler) fail(ctx context.Context, w http.ResponseWriter, r *http.Reque
 			h.logger.LogAttrs(r.Context(), slog.LevelWarn, "action failed",
 				slog.String("action", id), slog.String("code", string(e.Code)), slog.String("error", err.Error()))
 		}
-		writeErrorBody(w, status, &wireError{Code: e.Code, Message: e.Message, Details: e.Details})
-		return
+		return &wireError{Code: e.Code, Message: e.Message, Details: e.Details}, status
 	}
 	errID := newErrorID()
 	attrs := []slog.Attr{
@@ -493,7 +545,7 @@ func (h *Handler) fail(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		attrs = append(attrs, slog.String("stack", string(p.Stack)))
 	}
 	h.logger.LogAttrs(r.Context(), slog.LevelError, "action failed", attrs...)
-	writeErrorBody(w, http.StatusInternalServerError, &wireError{Code: CodeInternal, Message: internalMessage, ID: errID})
+	return &wireError{Code: CodeInternal, Message: internalMessage, ID: errID}, http.StatusInternalServerError
 }
 
 // translate calls Options.OnError. A panic there is recovered like an
@@ -519,15 +571,24 @@ func samePointer(a, b error) bool {
 }
 
 func writeErrorBody(w http.ResponseWriter, status int, body *wireError) {
+	out, _ := marshalErrorBody(body)
+	setHeaders(w.Header())
+	w.WriteHeader(status)
+	w.Write(out)
+}
+
+// marshalErrorBody returns the JSON of an error body.
+func marshalErrorBody(body *wireError) ([]byte, error) {
+	// A message may quote the client's own bytes (a method, a header),
+	// which the codec writes only as valid UTF-8.
+	body.Message = strings.ToValidUTF8(body.Message, "\uFFFD")
 	out, err := json.Marshal(body, encodeOptions)
 	if err != nil {
 		// Details that cannot be encoded: send the error without them.
 		body.Details = nil
-		out, _ = json.Marshal(body, encodeOptions)
+		out, err = json.Marshal(body, encodeOptions)
 	}
-	setHeaders(w.Header())
-	w.WriteHeader(status)
-	w.Write(out)
+	return out, err
 }
 
 // setHeaders sets the headers of every response, success or error.

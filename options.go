@@ -60,6 +60,14 @@ type Options struct {
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
 
+	// MaxStreamDuration bounds how long a stream action's response may
+	// last: its context is canceled then, and the stream ends with a
+	// deadline_exceeded frame. StreamKeepAlive is how long a stream may be
+	// idle before the handler sends a keep-alive comment, so that proxies do
+	// not close it. Defaults (zero or less) one hour and 15 seconds.
+	MaxStreamDuration time.Duration
+	StreamKeepAlive   time.Duration
+
 	// MaxTimeout caps the deadline a client asks for with the
 	// Actions-Timeout-Ms header. Default (zero or less) one minute. A call
 	// without the header has no deadline but its request's.
@@ -68,6 +76,11 @@ type Options struct {
 	// Logger receives internal errors and recovered panics, with the action
 	// ID and the error ID sent to the client. Default slog.Default().
 	Logger *slog.Logger
+
+	// Interceptors wrap every call of every action, the first outermost,
+	// outside the interceptors a group has from Intercept. They run once the
+	// request is checked and the arguments decoded and validated.
+	Interceptors []Interceptor
 
 	// OnError, when set, sees every error before it is sent: a refused
 	// request, an error an action returned, a recovered panic (as a
@@ -89,6 +102,8 @@ const (
 	// DefaultMaxConcurrent is the default bound of calls served at once.
 	DefaultMaxConcurrent = 128
 	DefaultReadTimeout   = 30 * time.Second
+	DefaultMaxStream     = time.Hour
+	DefaultKeepAlive     = 15 * time.Second
 	DefaultWriteTimeout  = 30 * time.Second
 )
 
