@@ -96,6 +96,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // GeneratedCodeVersion2 is referenced by every generated actions_gen.go. When
@@ -122,6 +123,11 @@ type Action struct {
 	// or iter.Seq2 in Go): Call returns what Stream or Stream2 made of it,
 	// and the response sends each item as it is produced (see Stream).
 	Stream bool
+	// Get is true for a read (the directive's get option): the action is
+	// also served by GET and HEAD, its arguments in the query, and its
+	// result may be cached for Cache (no-cache when zero). See Handler.
+	Get   bool
+	Cache time.Duration
 	// Call calls the function. args holds one pointer per parameter, to the
 	// decoded and validated value of the type Param declared (a *T for
 	// Param[T]); it is valid only until Call returns. Call returns the

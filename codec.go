@@ -11,7 +11,8 @@ import (
 // The wire codec is encoding/json/v2 with its default options, which refuse
 // duplicate names and invalid UTF-8, match names case-sensitively and write
 // nil slices and maps as [] and {}, plus what this file adds: unknown
-// members are refused when decoding, and time.Duration, which v2 leaves
+// members are refused when decoding, map keys are sorted when encoding (v2
+// leaves their order to chance), and time.Duration, which v2 leaves
 // without a default representation, travels as integer nanoseconds, as
 // encoding/json v1 wrote it. The scanner's model of the wire and the
 // TypeScript types follow exactly these options; the tests compare them with
@@ -32,7 +33,11 @@ var (
 	)
 	strict        = json.RejectUnknownMembers(true)
 	decodeOptions = json.JoinOptions(strict, durations)
-	encodeOptions = durations
+	// Results are written with map keys sorted, as encoding/json v1 wrote
+	// them: the same result is the same bytes, so a read's ETag holds and
+	// responses can be compared; the JSON value is the same either way.
+	sorted        = json.Deterministic(true)
+	encodeOptions = json.JoinOptions(durations, sorted)
 )
 
 // The codec looks the marshalers of WithMarshalers up for every value it
@@ -85,4 +90,6 @@ func holdsDuration(t reflect.Type, iface bool, on map[reflect.Type]bool) bool {
 // JSONOptions returns the options the handler decodes arguments and encodes
 // results with, for code that must read or write the wire exactly as the
 // handler does (tests, a hand-written client).
-func JSONOptions() json.Options { return decodeOptions }
+func JSONOptions() json.Options { return wireOptions }
+
+var wireOptions = json.JoinOptions(decodeOptions, sorted)

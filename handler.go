@@ -167,7 +167,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		allowOrigin(w.Header(), origin)
 	}
-	if status, err := h.checkRequest(w, r); err != nil {
+	read := a.Get && (r.Method == http.MethodGet || r.Method == http.MethodHead)
+	check := h.checkRequest
+	if read {
+		check = h.checkRead
+	}
+	if status, err := check(w, r, a); err != nil {
 		h.fail(ctx, w, r, a, status, err)
 		return
 	}
@@ -180,8 +185,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	st := calls.Get().(*callState)
 	defer st.release()
+	st.read = read
 	rc := http.NewResponseController(w)
-	if status, err := h.readBody(w, rc, r, st); err != nil {
+	if read {
+		if err := h.readQuery(r, st); err != nil {
+			h.fail(ctx, w, r, a, 0, err)
+			return
+		}
+	} else if status, err := h.readBody(w, rc, r, st); err != nil {
 		h.fail(ctx, w, r, a, status, err)
 		return
 	}
@@ -222,6 +233,7 @@ type callState struct {
 	out    bytes.Buffer
 	enc    jsontext.Encoder
 	inline [4]any // backs the arguments of most calls
+	read   bool   // a GET or HEAD of a get action
 }
 
 var calls = sync.Pool{New: func() any { return new(callState) }}
@@ -233,6 +245,7 @@ const maxPooledBuffer = 64 << 10
 func (st *callState) release() {
 	clear(st.inline[:])
 	st.limit.R = nil
+	st.read = false
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
 		return
 	}
@@ -243,11 +256,15 @@ func (st *callState) release() {
 
 // checkRequest checks everything about r but its body. It returns the
 // HTTP status to refuse the request with, 0 for the one of the error's code.
-func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request) (int, error) {
+func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, a *Action) (int, error) {
 	if h.hosts != nil && !h.hosts.allows(r.Host) {
 		return 0, Errorf(CodePermissionDenied, "host %q is not served", r.Host)
 	}
 	if r.Method != http.MethodPost {
+		if a.Get {
+			w.Header().Set("Allow", "GET, HEAD, POST")
+			return http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only GET, HEAD and POST", r.Method)
+		}
 		w.Header().Set("Allow", http.MethodPost)
 		return http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
 	}
@@ -415,6 +432,10 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		h.fail(ctx, w, r, a, 0, fmt.Errorf("encoding the result: %w", err))
 		return
 	}
+	if st.read {
+		h.writeRead(w, r, a, out)
+		return
+	}
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
@@ -437,7 +458,7 @@ func (st *callState) encode(v any) ([]byte, error) {
 	if v != nil && encodesDuration(reflect.TypeOf(v)) {
 		err = json.MarshalEncode(&st.enc, v, encodeOptions)
 	} else {
-		err = json.MarshalEncode(&st.enc, v)
+		err = json.MarshalEncode(&st.enc, v, sorted)
 	}
 	if err != nil {
 		return nil, err
