@@ -47,7 +47,8 @@ import (
 var runtimeSource string
 
 // RuntimeModule is the name of the runtime module in the output directory.
-const RuntimeModule = "runtime.ts"
+// No package's module takes it: the scanner gives no package this key.
+const RuntimeModule = model.RuntimeKey + ".ts"
 
 // Generate returns dir/runtime.ts and one module dir/<Package.Key>.ts for each
 // package of prog that has actions or types, in the order of prog.Packages.
@@ -106,7 +107,7 @@ func newModule(prog *model.Program, pkg *model.Package) *module {
 }
 
 // runtimeSpecifier is how a module imports the runtime.
-const runtimeSpecifier = "./runtime.js"
+const runtimeSpecifier = "./" + model.RuntimeKey + ".js"
 
 // localTypeNames returns the names the module declares as types.
 func (m *module) localTypeNames() []string {
@@ -245,7 +246,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 // not an identifier. The scanner never builds such a model; the check keeps
 // a broken one from becoming files that do not compile.
 func check(prog *model.Program) error {
-	keys := map[string]string{strings.TrimSuffix(RuntimeModule, ".ts"): "the runtime"}
+	keys := map[string]string{model.RuntimeKey: "the runtime"}
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
@@ -253,10 +254,11 @@ func check(prog *model.Program) error {
 		if !isTSIdentifier(pkg.Key) {
 			return fmt.Errorf("package %s: key %q cannot name a module: want letters, digits and _", pkg.Path, pkg.Key)
 		}
-		if other, dup := keys[pkg.Key]; dup {
+		// Compared ignoring case, as a file system may compare file names.
+		if other, dup := keys[strings.ToLower(pkg.Key)]; dup {
 			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
 		}
-		keys[pkg.Key] = "package " + pkg.Path
+		keys[strings.ToLower(pkg.Key)] = "package " + pkg.Path
 		// Exported values: enum objects and functions share one namespace.
 		values := map[string]string{}
 		for _, n := range pkg.Types {
