@@ -33,6 +33,7 @@ import (
 	_ "embed"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -96,8 +97,11 @@ type module struct {
 func newModule(prog *model.Program, pkg *model.Package) *module {
 	m := &module{prog: prog, pkg: pkg}
 	// The global types the output uses are taken too, so that an imported
-	// type of the same name gets an alias instead of hiding them.
-	m.imports = newImportSet(m.localTypeNames(), append(m.localValueNames(), globalTypes...))
+	// type of the same name gets an alias instead of hiding them, and so
+	// are the type parameters of the module's generic types, which would
+	// hide an import of the same name inside their declarations.
+	taken := slices.Concat(m.localValueNames(), m.typeParamNames(), globalTypes)
+	m.imports = newImportSet(m.localTypeNames(), taken)
 	if len(pkg.Actions) > 0 {
 		m.callName = m.imports.add(runtimeSpecifier, "call", false)
 		m.optsType = m.imports.add(runtimeSpecifier, "CallOptions", true)
@@ -114,6 +118,17 @@ func (m *module) localTypeNames() []string {
 	var names []string
 	for _, n := range m.pkg.Types {
 		names = append(names, n.Name)
+	}
+	return names
+}
+
+// typeParamNames returns the names of the type parameters of the module's
+// generic types: in type Page[Item any] struct{ Mine other.Item }, the
+// imported Item needs another name.
+func (m *module) typeParamNames() []string {
+	var names []string
+	for _, n := range m.pkg.Types {
+		names = append(names, n.TypeParams...)
 	}
 	return names
 }
