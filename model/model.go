@@ -31,6 +31,11 @@ type Program struct {
 	Dirs []string `json:"dirs,omitempty"`
 }
 
+// RuntimeKey is the name of the TypeScript client runtime's module
+// (runtime.ts), which sits beside the modules of the packages: no Package
+// has it as its Key, so a Go package named runtime gets a longer key.
+const RuntimeKey = "runtime"
+
 // Package is one Go package that has actions or declares types they use.
 type Package struct {
 	Path string `json:"path"` // import path, "example.com/shop/cart"
@@ -39,7 +44,9 @@ type Package struct {
 	// Key names the package on the wire and in TypeScript: the package name,
 	// made longer by the import path where two packages of the run share a
 	// name ("cart", or "shop_cart" beside "admin_cart"). Action IDs start
-	// with it and the TypeScript module is Key + ".ts".
+	// with it and the TypeScript module is Key + ".ts". Keys are unique in
+	// a Program even ignoring case (module file names must not clash on a
+	// case-insensitive file system), and none is RuntimeKey.
 	Key     string    `json:"key"`
 	Actions []*Action `json:"actions,omitempty"` // in source order
 	Types   []*Named  `json:"types,omitempty"`   // sorted by name

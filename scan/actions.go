@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/internal/tsname"
 	"github.com/actionsgo/actions/model"
 )
@@ -57,6 +58,48 @@ func (s *scanner) scanPackage(p *packages.Package) {
 		tsNames[a.TSName] = a.Name
 		pkg.Actions = append(pkg.Actions, a)
 	}
+	s.checkGlueNames(p, pkg)
+}
+
+// checkGlueNames reports each package-level identifier of p that the glue
+// of a package with actions declares itself (see emit.GlueNames): the glue
+// would not compile beside it.
+func (s *scanner) checkGlueNames(p *packages.Package, pkg *model.Package) {
+	reserved := map[string]bool{}
+	for _, name := range emit.GlueNames(pkg) {
+		reserved[name] = true
+	}
+	for _, f := range p.Syntax {
+		for _, id := range topLevelNames(f) {
+			if reserved[id.Name] {
+				s.errorf(id.Pos(), "%s is declared by the generated %s of every package with actions; rename this one", id.Name, genFile)
+			}
+		}
+	}
+}
+
+// topLevelNames returns the identifiers that f declares in its package's
+// scope: functions (methods are not), types, variables and constants.
+func topLevelNames(f *ast.File) []*ast.Ident {
+	var ids []*ast.Ident
+	for _, decl := range f.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if decl.Recv == nil {
+				ids = append(ids, decl.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range decl.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					ids = append(ids, spec.Name)
+				case *ast.ValueSpec:
+					ids = append(ids, spec.Names...)
+				}
+			}
+		}
+	}
+	return ids
 }
 
 // glueReference matches the type error of a use of the Actions function
@@ -65,7 +108,7 @@ func (s *scanner) scanPackage(p *packages.Package) {
 // it. Before the first run the glue does not exist, and stale glue is read
 // as a bare package clause, so such a use is undefined until the glue is
 // written; it must not stop the run that writes it.
-var glueReference = regexp.MustCompile(`^undefined: (\w+\.)?Actions$`)
+var glueReference = regexp.MustCompile(`^undefined: (\w+\.)?` + emit.ActionsFunc + `$`)
 
 // fileMarks returns the functions of f marked as actions, in source order.
 // It reports every misplaced or malformed directive of f, and whether there

@@ -110,6 +110,11 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing packages: %w", err)
 	}
+	for _, p := range listed {
+		if err := checkInsideModule(p, cfg.Dir); err != nil {
+			return nil, nil, err
+		}
+	}
 	s := newScanner()
 	var marked []string // import paths of packages that mention the directive
 	for _, p := range listed {
@@ -172,6 +177,43 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	}
 	s.finish()
 	return s.prog, sortDiagnostics(s.diags), nil
+}
+
+// checkInsideModule refuses a package whose directory resolves, through a
+// symbolic link, to a place outside its module: the go command takes a
+// path such as ./link as given, and the glue would be written, or deleted,
+// wherever the link points. ./... never follows links; a path argument
+// does. wd is the directory paths are given relative to ("" for the
+// current one).
+func checkInsideModule(p *packages.Package, wd string) error {
+	if p.Module == nil || p.Module.Dir == "" || p.Dir == "" {
+		return nil
+	}
+	dir, err := filepath.EvalSymlinks(p.Dir)
+	if err != nil {
+		return nil // a missing directory is reported as the package's error
+	}
+	root, err := filepath.EvalSymlinks(p.Module.Dir)
+	if err != nil {
+		return nil
+	}
+	if rel, err := filepath.Rel(root, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	return fmt.Errorf("%s resolves through a symbolic link to %s, outside module %s: refusing to generate there; name a directory inside the module",
+		relativeTo(wd, p.Dir), relativeTo(wd, dir), p.Module.Path)
+}
+
+// relativeTo returns path relative to wd ("" for the current directory)
+// when that is shorter to read, as the user would write it.
+func relativeTo(wd, path string) string {
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if rel, err := filepath.Rel(wd, path); err == nil {
+		return rel
+	}
+	return path
 }
 
 // mentionsDirective reports whether any Go file of p, other than the

@@ -81,6 +81,17 @@ func TestAssignKeys(t *testing.T) {
 		{[]string{"admin/cart", "shop/cart", "z/admin_cart"}, []string{"admin_cart", "shop_cart", "z_admin_cart"}},
 		{[]string{"my-app/cart", "my_app/cart"}, []string{"my_app_cart", "my_app_cart_2"}},
 		{[]string{"example.com/cart", "example.org/cart"}, []string{"example_com_cart", "example_org_cart"}},
+		// Numbered keys stay clear of every other key: m_a_b_cart_2 is a
+		// package's own name here.
+		{[]string{"m/a-b/cart", "m/a.b/cart", "m/m_a_b_cart_2"}, []string{"m_a_b_cart", "m_a_b_cart_3", "m_a_b_cart_2"}},
+		{[]string{"a-b/cart", "a.b/cart", "a_b/cart", "x/a_b_cart_2"}, []string{"a_b_cart", "a_b_cart_3", "a_b_cart_4", "a_b_cart_2"}},
+		// Keys name files: they must differ in more than case.
+		{[]string{"shop/Cart", "shop/cart"}, []string{"shop_Cart", "shop_cart_2"}},
+		{[]string{"a/Cart", "b/cart"}, []string{"a_Cart", "b_cart"}},
+		// The TypeScript runtime is runtime.ts: no package takes its key.
+		{[]string{"example.com/shop/runtime"}, []string{"shop_runtime"}},
+		{[]string{"example.com/shop/Runtime", "example.com/shop/cart"}, []string{"shop_Runtime", "cart"}},
+		{[]string{"runtime"}, []string{"runtime_2"}},
 	}
 	for _, tt := range tests {
 		var pkgs []*model.Package

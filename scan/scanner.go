@@ -242,25 +242,28 @@ func comparePos(a, b model.Pos) int {
 // import path as it takes to tell the clashing packages apart: every
 // package of a clash grows by one element per round, as long as its path
 // has more ("admin/cart" and "shop/cart" become admin_cart and shop_cart;
-// beside them, a package at path "cart" stays cart). Paths that still clash
-// once exhausted (they differ only in characters a key cannot hold) are
-// numbered in path order. pkgs is sorted by path, so the result depends on
-// the set of paths only.
+// beside them, a package at path "cart" stays cart). Keys clash when they
+// are equal ignoring case, since each names a file, and model.RuntimeKey
+// clashes with every package that would take it.
+//
+// Packages that still clash once their paths are exhausted (they differ
+// only in characters a key cannot hold) are numbered: in path order, the
+// first keeps the key and each other one takes the key followed by the
+// smallest "_N" (N ≥ 2) that no other package has or takes. pkgs is sorted
+// by path, so the result depends on the set of paths only.
 func assignKeys(pkgs []*model.Package) {
 	depth := make([]int, len(pkgs)) // import path elements before the name
+	var keys []string
+	var groups [][]int // the clashes of the last round, each in path order
 	for {
-		keys := make([]string, len(pkgs))
-		byKey := map[string][]int{}
+		keys = make([]string, len(pkgs))
 		for i, p := range pkgs {
 			keys[i] = packageKey(p, depth[i])
-			byKey[keys[i]] = append(byKey[keys[i]], i)
 		}
+		groups = clashes(keys)
 		grown := false
-		for _, idx := range byKey {
-			if len(idx) < 2 {
-				continue
-			}
-			for _, i := range idx {
+		for _, g := range groups {
+			for _, i := range g {
 				if depth[i] < strings.Count(pkgs[i].Path, "/") {
 					depth[i]++
 					grown = true
@@ -268,19 +271,71 @@ func assignKeys(pkgs []*model.Package) {
 			}
 		}
 		if !grown {
-			// Either every key is unique, or the clashing paths differ only
-			// in characters a key cannot hold; number those in path order.
-			for _, idx := range byKey {
-				for n, i := range idx[min(1, len(idx)):] {
-					keys[i] += fmt.Sprint("_", n+2)
-				}
-			}
-			for i, p := range pkgs {
-				p.Key = keys[i]
-			}
-			return
+			break
 		}
 	}
+	// Whoever is not numbered keeps its key; the numbered ones avoid those
+	// keys and each other's.
+	numbered := map[int]bool{}
+	for _, g := range groups {
+		first := 1
+		if keyFold(keys[g[0]]) == keyFold(model.RuntimeKey) {
+			first = 0 // the runtime keeps the key
+		}
+		for _, i := range g[first:] {
+			numbered[i] = true
+		}
+	}
+	taken := map[string]bool{keyFold(model.RuntimeKey): true}
+	for i, k := range keys {
+		if !numbered[i] {
+			taken[keyFold(k)] = true
+		}
+	}
+	for i := range keys { // in path order
+		if !numbered[i] {
+			continue
+		}
+		base := keys[i]
+		for n := 2; ; n++ {
+			if k := fmt.Sprint(base, "_", n); !taken[keyFold(k)] {
+				keys[i] = k
+				taken[keyFold(k)] = true
+				break
+			}
+		}
+	}
+	for i, p := range pkgs {
+		p.Key = keys[i]
+	}
+}
+
+// clashes returns the indexes of the keys that clash, grouped by key, each
+// group in index order and the groups in the order of their first index.
+// A key that clashes with model.RuntimeKey forms a group on its own.
+func clashes(keys []string) [][]int {
+	byKey := map[string][]int{}
+	var order []string
+	for i, k := range keys {
+		f := keyFold(k)
+		if byKey[f] == nil {
+			order = append(order, f)
+		}
+		byKey[f] = append(byKey[f], i)
+	}
+	var groups [][]int
+	for _, f := range order {
+		if g := byKey[f]; len(g) > 1 || f == keyFold(model.RuntimeKey) {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// keyFold is how keys are compared: a key names a TypeScript module file,
+// and file systems that ignore case would hold cart.ts and Cart.ts as one.
+func keyFold(key string) string {
+	return strings.ToLower(key)
 }
 
 // packageKey returns the package name preceded by the n import path

@@ -13,8 +13,9 @@ import (
 // importSet collects the imports of one module and gives each imported
 // symbol its local name.
 //
-// Tie-break rule: a name the module declares itself keeps its name, and an
-// imported type that collides with it, or with a type of the same name from
+// Tie-break rule: a name the module declares itself keeps its name (a type
+// parameter of one of its generic types counts: it would hide an import
+// in that declaration), and an imported type that collides with it, or with a type of the same name from
 // another module, is imported under an alias made of the exporting module's
 // key in PascalCase and the name ("Item" from admin_cart.ts becomes
 // AdminCartItem). Any name still taken gets underscores appended. Aliases

@@ -33,6 +33,7 @@ import (
 	_ "embed"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -62,7 +63,8 @@ func runtimeModule() string {
 }
 
 // RuntimeModule is the name of the runtime module in the output directory.
-const RuntimeModule = "runtime.ts"
+// No package's module takes it: the scanner gives no package this key.
+const RuntimeModule = model.RuntimeKey + ".ts"
 
 // Generate returns dir/runtime.ts and one module dir/<Package.Key>.ts for each
 // package of prog that has actions or types, in the order of prog.Packages.
@@ -110,8 +112,11 @@ type module struct {
 func newModule(prog *model.Program, pkg *model.Package) *module {
 	m := &module{prog: prog, pkg: pkg}
 	// The global types the output uses are taken too, so that an imported
-	// type of the same name gets an alias instead of hiding them.
-	m.imports = newImportSet(m.localTypeNames(), append(m.localValueNames(), globalTypes...))
+	// type of the same name gets an alias instead of hiding them, and so
+	// are the type parameters of the module's generic types, which would
+	// hide an import of the same name inside their declarations.
+	taken := slices.Concat(m.localValueNames(), m.typeParamNames(), globalTypes)
+	m.imports = newImportSet(m.localTypeNames(), taken)
 	if len(pkg.Actions) > 0 {
 		m.callName = m.imports.add(runtimeSpecifier, "call", false)
 		m.optsType = m.imports.add(runtimeSpecifier, "CallOptions", true)
@@ -121,13 +126,24 @@ func newModule(prog *model.Program, pkg *model.Package) *module {
 }
 
 // runtimeSpecifier is how a module imports the runtime.
-const runtimeSpecifier = "./runtime.js"
+const runtimeSpecifier = "./" + model.RuntimeKey + ".js"
 
 // localTypeNames returns the names the module declares as types.
 func (m *module) localTypeNames() []string {
 	var names []string
 	for _, n := range m.pkg.Types {
 		names = append(names, n.Name)
+	}
+	return names
+}
+
+// typeParamNames returns the names of the type parameters of the module's
+// generic types: in type Page[Item any] struct{ Mine other.Item }, the
+// imported Item needs another name.
+func (m *module) typeParamNames() []string {
+	var names []string
+	for _, n := range m.pkg.Types {
+		names = append(names, n.TypeParams...)
 	}
 	return names
 }
@@ -260,7 +276,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 // not an identifier. The scanner never builds such a model; the check keeps
 // a broken one from becoming files that do not compile.
 func check(prog *model.Program) error {
-	keys := map[string]string{strings.TrimSuffix(RuntimeModule, ".ts"): "the runtime"}
+	keys := map[string]string{model.RuntimeKey: "the runtime"}
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
@@ -268,10 +284,11 @@ func check(prog *model.Program) error {
 		if !isTSIdentifier(pkg.Key) {
 			return fmt.Errorf("package %s: key %q cannot name a module: want letters, digits and _", pkg.Path, pkg.Key)
 		}
-		if other, dup := keys[pkg.Key]; dup {
+		// Compared ignoring case, as a file system may compare file names.
+		if other, dup := keys[strings.ToLower(pkg.Key)]; dup {
 			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
 		}
-		keys[pkg.Key] = "package " + pkg.Path
+		keys[strings.ToLower(pkg.Key)] = "package " + pkg.Path
 		// Exported values: enum objects and functions share one namespace.
 		values := map[string]string{}
 		for _, n := range pkg.Types {

@@ -126,8 +126,9 @@ func IsGenerated(content []byte) bool {
 }
 
 // Apply carries out changes in order. Each file is replaced atomically: a
-// reader sees the old bytes or the new ones, never a partial file. Apply
-// stops at the first failure and says which file it was.
+// reader sees the old bytes or the new ones, never a partial file, so two
+// runs may apply the same changes at once. An orphan already gone is fine.
+// Apply stops at the first failure and says which file it was.
 func Apply(changes []Change) error {
 	for _, c := range changes {
 		var err error
@@ -136,6 +137,11 @@ func Apply(changes []Change) error {
 			err = writeFile(c.Path, c.New)
 		case Delete:
 			err = os.Remove(c.Path)
+			if errors.Is(err, fs.ErrNotExist) {
+				// Another run deleted it since Plan read it: two runs on
+				// one module agree on what is an orphan.
+				err = nil
+			}
 		default:
 			err = fmt.Errorf("unknown operation %v on %s", c.Op, c.Path)
 		}

@@ -267,6 +267,36 @@ func TestOrphans(t *testing.T) {
 	}
 }
 
+// TestTwoRunsApplyTheSameChanges applies one plan twice, as two runs on
+// one module started together do: the second finds the orphans gone and
+// the files already written, and succeeds.
+func TestTwoRunsApplyTheSameChanges(t *testing.T) {
+	dir := t.TempDir()
+	orphan := put(t, dir, "old/actions_gen.go", gen("package old\n"))
+	stale := put(t, dir, "cart/actions_gen.go", gen("package cart\n"))
+	files := []emit.File{
+		{Path: stale, Content: gen("package cart\n\nfunc Actions() {}\n")},
+		{Path: filepath.Join(dir, "web", "cart.ts"), Content: gen("export {};\n")},
+	}
+	first := plan(t, files, []string{orphan})
+	second := plan(t, files, []string{orphan})
+	apply(t, first)
+	if err := Apply(second); err != nil {
+		t.Fatalf("the second run's Apply: %v", err)
+	}
+	if _, err := os.Stat(orphan); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("orphan %s not deleted (stat: %v)", orphan, err)
+	}
+	for _, f := range files {
+		if got := read(t, f.Path); got != string(f.Content) {
+			t.Errorf("%s = %q, want %q", f.Path, got, f.Content)
+		}
+	}
+	if again := plan(t, files, []string{orphan}); len(again) != 0 {
+		t.Errorf("after both runs, changes remain: %v", ops(t, dir, again))
+	}
+}
+
 func TestFileGeneratedTwice(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "x.ts")
