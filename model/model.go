@@ -52,18 +52,45 @@ type Package struct {
 	Types   []*Named  `json:"types,omitempty"`   // sorted by name
 }
 
-// Action is one function marked //actions:server.
+// Action is one function or method marked //actions:server.
 type Action struct {
-	ID      string   `json:"id"`     // "cart.AddToCart": Package.Key + "." + Name
-	Name    string   `json:"name"`   // Go name, "AddToCart"
-	TSName  string   `json:"tsName"` // TypeScript export, "addToCart"
-	Doc     string   `json:"doc,omitempty"`
-	Pos     Pos      `json:"pos"`
-	Context bool     `json:"context,omitempty"` // first parameter is a context.Context
-	Params  []*Param `json:"params,omitempty"`  // without the context
-	Result  *Type    `json:"result,omitempty"`  // nil when the function returns no value
-	Error   bool     `json:"error,omitempty"`   // last result is an error
+	ID     string `json:"id"`     // "cart.AddToCart": Package.Key + "." + Name, or Key.Type.Name for a method
+	Name   string `json:"name"`   // Go name, "AddToCart"
+	TSName string `json:"tsName"` // TypeScript export, "addToCart", or the name= option
+	Doc    string `json:"doc,omitempty"`
+	Pos    Pos    `json:"pos"`
+	// Receiver is the service type of a method action: the method is
+	// called on the value given to the glue's <Type>Actions. Nil for a
+	// function.
+	Receiver *Receiver `json:"receiver,omitempty"`
+	Context  bool      `json:"context,omitempty"` // first parameter is a context.Context
+	Params   []*Param  `json:"params,omitempty"`  // without the context
+	// Result is the type of the value returned, nil when there is none;
+	// for a stream, the type of each item.
+	Result *Type `json:"result,omitempty"`
+	Error  bool  `json:"error,omitempty"` // last result is an error
+	// Stream says how a stream's items come: StreamSeq for iter.Seq[T],
+	// StreamSeq2 for iter.Seq2[T, error]; "" for an ordinary result.
+	Stream StreamKind `json:"stream,omitempty"`
+	// Get marks a read (the get option): also served by GET, cached for
+	// CacheSeconds (0: no-cache).
+	Get          bool  `json:"get,omitempty"`
+	CacheSeconds int64 `json:"cacheSeconds,omitempty"`
 }
+
+// Receiver is the service type that a method action belongs to.
+type Receiver struct {
+	Type    string `json:"type"`              // the named type, "Store"
+	Pointer bool   `json:"pointer,omitempty"` // the method has a pointer receiver
+}
+
+// StreamKind is how a stream action's function returns its items.
+type StreamKind string
+
+const (
+	StreamSeq  StreamKind = "seq"  // iter.Seq[T]
+	StreamSeq2 StreamKind = "seq2" // iter.Seq2[T, error]
+)
 
 // Param is one parameter of an action, as sent by the client.
 type Param struct {

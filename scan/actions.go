@@ -1,11 +1,14 @@
 package scan
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -18,14 +21,16 @@ import (
 // scanPackage finds the directives of one package loaded from source,
 // reports their misuse, and adds the package's actions to the Program.
 func (s *scanner) scanPackage(p *packages.Package) {
-	var marked []*ast.FuncDecl
+	var marked []mark
+	var services []serviceMark
 	misused := false
 	for _, f := range p.Syntax {
-		fns, bad := s.fileMarks(f)
+		fns, svcs, bad := s.fileMarks(f)
 		marked = append(marked, fns...)
+		services = append(services, svcs...)
 		misused = misused || bad
 	}
-	if len(marked) == 0 && !misused {
+	if len(marked) == 0 && len(services) == 0 && !misused {
 		return // the text was there, but not as a directive
 	}
 	// Type errors in a package with actions are the user's to fix; its
@@ -41,21 +46,28 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	}
 	pkg := s.packageOf(p.Types)
 	pkg.Dir = p.Dir
-	tsNames := map[string]string{} // TypeScript name → Go name, to catch clashes
-	for _, fn := range marked {
-		obj, _ := p.TypesInfo.Defs[fn.Name].(*types.Func)
+	marked = s.services(p, marked, services)
+	type export struct {
+		goName string
+		pos    token.Pos
+	}
+	tsNames := map[string]export{} // TypeScript name → its first action, to catch clashes
+	for _, m := range marked {
+		obj, _ := p.TypesInfo.Defs[m.fn.Name].(*types.Func)
 		if obj == nil {
 			continue
 		}
-		a := s.action(fn, obj)
+		a := s.action(m.fn, obj, m.opts)
 		if a == nil {
 			continue
 		}
 		if other, ok := tsNames[a.TSName]; ok {
-			s.errorf(fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s; rename one of them", a.Name, a.TSName, other)
+			at := s.fset.Position(other.pos)
+			s.errorf(m.fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s at %s:%d:%d; rename one of them, or give one another name with name=",
+				goName(a), a.TSName, other.goName, filepath.Base(at.Filename), at.Line, at.Column)
 			continue
 		}
-		tsNames[a.TSName] = a.Name
+		tsNames[a.TSName] = export{goName(a), m.fn.Name.Pos()}
 		pkg.Actions = append(pkg.Actions, a)
 	}
 	s.checkGlueNames(p, pkg)
@@ -108,15 +120,28 @@ func topLevelNames(f *ast.File) []*ast.Ident {
 // it. Before the first run the glue does not exist, and stale glue is read
 // as a bare package clause, so such a use is undefined until the glue is
 // written; it must not stop the run that writes it.
-var glueReference = regexp.MustCompile(`^undefined: (\w+\.)?` + emit.ActionsFunc + `$`)
+var glueReference = regexp.MustCompile(`^undefined: (\w+\.)?\w*` + emit.ActionsFunc + `$`)
 
-// fileMarks returns the functions of f marked as actions, in source order.
-// It reports every misplaced or malformed directive of f, and whether there
-// was any.
-func (s *scanner) fileMarks(f *ast.File) (marked []*ast.FuncDecl, misused bool) {
+// mark is a function or method the directives of a file mark as an
+// action, with the options that apply to it.
+type mark struct {
+	fn   *ast.FuncDecl
+	opts options
+}
+
+// serviceMark is a named type whose directive marks its methods.
+type serviceMark struct {
+	spec *ast.TypeSpec
+	pos  token.Pos // of the directive
+}
+
+// fileMarks returns the functions and methods of f marked as actions, in
+// source order, and the types marked as services. It reports every
+// misplaced or malformed directive of f, and whether there was any.
+func (s *scanner) fileMarks(f *ast.File) (marked []mark, services []serviceMark, misused bool) {
 	ds := findDirectives(f)
 	if len(ds) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	problem := func(pos token.Pos, format string, args ...any) {
 		s.errorf(pos, format, args...)
@@ -135,11 +160,23 @@ func (s *scanner) fileMarks(f *ast.File) (marked []*ast.FuncDecl, misused bool) 
 				problem(d.pos, "duplicate %s: the file already has one at line %d", directiveText, s.fset.Position(fileLevel.pos).Line)
 				continue
 			}
+			if d.options != (options{}) {
+				problem(d.pos, "options on the %s above the package clause would apply to every function of the file: give them to each function's own directive", directiveText)
+				continue
+			}
 			fileLevel = d
 			continue
 		}
 		if fn, ok := attachedFunc(f, d.group); ok {
 			byFunc[fn] = append(byFunc[fn], *d)
+			continue
+		}
+		if spec, ok := attachedType(f, d.group); ok {
+			if d.options != (options{}) {
+				problem(d.pos, "options on the %s of type %s would apply to every method: give them to each method's own directive", directiveText, spec.Name.Name)
+				continue
+			}
+			services = append(services, serviceMark{spec: spec, pos: d.pos})
 			continue
 		}
 		problem(d.pos, "%s", misplaced(f, d.pos))
@@ -154,23 +191,176 @@ func (s *scanner) fileMarks(f *ast.File) (marked []*ast.FuncDecl, misused bool) 
 		switch {
 		case len(own) == 0 && (fileLevel == nil || fn.Recv != nil || !fn.Name.IsExported()):
 			continue
-		case len(own) > 0 && fn.Recv != nil:
-			problem(own[0].pos, "%s on method %s: only top-level functions can be actions", directiveText, fn.Name.Name)
-			continue
-		case len(own) > 0 && fn.Name.Name == "init":
+		case len(own) > 0 && fn.Name.Name == "init" && fn.Recv == nil:
 			problem(own[0].pos, "%s on init: init cannot be called, so it cannot be an action", directiveText)
 			continue
 		}
 		for i := 1; i < len(own); i++ {
 			problem(own[i].pos, "duplicate %s on %s", directiveText, fn.Name.Name)
 		}
-		if len(own) > 0 && fileLevel != nil {
+		if len(own) > 0 && fileLevel != nil && fn.Recv == nil {
 			problem(own[0].pos, "duplicate %s on %s: the directive above the package clause at line %d already marks every exported function of the file",
 				directiveText, fn.Name.Name, s.fset.Position(fileLevel.pos).Line)
 		}
-		marked = append(marked, fn)
+		m := mark{fn: fn}
+		if len(own) > 0 {
+			m.opts = own[0].options
+		}
+		marked = append(marked, m)
 	}
-	return marked, misused
+	return marked, services, misused
+}
+
+// attachedType returns the type declaration whose doc comment is g: the
+// doc of a type spec, or of a declaration of one type spec.
+func attachedType(f *ast.File, g *ast.CommentGroup) (*ast.TypeSpec, bool) {
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			if ts.Doc == g || gd.Doc == g && len(gd.Specs) == 1 {
+				return ts, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// receiverName returns the name of the type of a method's receiver, and
+// whether it is a pointer.
+func receiverName(fn *ast.FuncDecl) (name string, pointer bool) {
+	if fn.Recv == nil || len(fn.Recv.List) != 1 {
+		return "", false
+	}
+	t := fn.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t, pointer = star.X, true
+	}
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.Name, pointer
+	case *ast.IndexExpr:
+		if id, ok := t.X.(*ast.Ident); ok {
+			return id.Name, pointer
+		}
+	case *ast.IndexListExpr:
+		if id, ok := t.X.(*ast.Ident); ok {
+			return id.Name, pointer
+		}
+	}
+	return "", pointer
+}
+
+// services completes the marks of package p with the methods of the types
+// marked as services, and checks every method mark's receiver: a service
+// is an exported, non-generic, non-interface named type declared in p. It
+// returns the marks to describe, methods of a service once each.
+func (s *scanner) services(p *packages.Package, marked []mark, services []serviceMark) []mark {
+	var out []mark
+	// The types marked as services, by name.
+	serviceDirective := map[string]token.Pos{}
+	for _, svc := range services {
+		if s.checkService(p, svc.spec.Name, svc.pos) {
+			serviceDirective[svc.spec.Name.Name] = svc.pos
+		}
+	}
+	for _, m := range marked {
+		if m.fn.Recv == nil {
+			out = append(out, m)
+			continue
+		}
+		name, _ := receiverName(m.fn)
+		if _, ok := serviceDirective[name]; ok {
+			continue // added below with the service's other methods
+		}
+		if s.checkService(p, ast.NewIdent(name), m.fn.Name.Pos()) {
+			out = append(out, m)
+		}
+	}
+	// Every exported method declared in p on a marked type, in source
+	// order; a method's own directive gives its options.
+	own := map[*ast.FuncDecl]options{}
+	for _, m := range marked {
+		own[m.fn] = m.opts
+	}
+	for _, f := range p.Syntax {
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || !fn.Name.IsExported() {
+				continue
+			}
+			name, _ := receiverName(fn)
+			if _, ok := serviceDirective[name]; ok {
+				out = append(out, mark{fn: fn, opts: own[fn]})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b mark) int { return int(a.fn.Pos() - b.fn.Pos()) })
+	for _, svc := range services {
+		name := svc.spec.Name.Name
+		pos, ok := serviceDirective[name]
+		if !ok {
+			continue
+		}
+		s.checkPromoted(p, name, pos)
+		if !slices.ContainsFunc(out, func(m mark) bool { return first(receiverName(m.fn)) == name }) {
+			s.errorf(pos, "%s on type %s, which has no exported methods: it marks nothing", directiveText, name)
+		}
+	}
+	return out
+}
+
+// checkService reports why the type called id in p cannot be a service,
+// at pos, and whether it can.
+func (s *scanner) checkService(p *packages.Package, id *ast.Ident, pos token.Pos) bool {
+	obj, _ := p.Types.Scope().Lookup(id.Name).(*types.TypeName)
+	if obj == nil {
+		s.errorf(pos, "%s: the receiver is not a type declared in this package", directiveText)
+		return false
+	}
+	named, _ := obj.Type().(*types.Named)
+	switch {
+	case named == nil || obj.IsAlias():
+		s.errorf(pos, "%s on %s, an alias: put it on the type it names, in the package that declares it", directiveText, id.Name)
+	case types.IsInterface(named):
+		s.errorf(pos, "%s on interface %s: an interface has no methods to call; put it on the type that implements them", directiveText, id.Name)
+	case named.TypeParams().Len() > 0:
+		s.errorf(pos, "%s on generic type %s: the glue cannot choose its type arguments; declare a service type of the instance you serve", directiveText, id.Name)
+	case !obj.Exported():
+		s.errorf(pos, "%s on a method of unexported type %s: main must call the generated %sActions with a value of it; export the type", directiveText, id.Name, id.Name)
+	default:
+		return true
+	}
+	return false
+}
+
+// checkPromoted reports the exported methods that the service type name
+// gets from a field embedded from its own package: they are not declared on
+// the type, so they are not actions, which the author of both may not
+// expect. Methods promoted from other packages' types (a sync.Mutex) are
+// left alone.
+func (s *scanner) checkPromoted(p *packages.Package, name string, pos token.Pos) {
+	obj := p.Types.Scope().Lookup(name)
+	mset := types.NewMethodSet(types.NewPointer(obj.Type()))
+	for sel := range mset.Methods() {
+		m := sel.Obj()
+		if len(sel.Index()) < 2 || !m.Exported() || m.Pkg() != p.Types {
+			continue
+		}
+		s.errorf(pos, "%s: method %s of %s is promoted from an embedded field, so it is not an action; declare %s on %s itself, calling the embedded one",
+			directiveText, m.Name(), name, m.Name(), name)
+	}
+}
+
+// goName is how messages name an action: F, or T.M for a method.
+func goName(a *model.Action) string {
+	if a.Receiver != nil {
+		return a.Receiver.Type + "." + a.Name
+	}
+	return a.Name
 }
 
 // attachedFunc returns the top-level function whose doc comment is g.
@@ -186,11 +376,11 @@ func attachedFunc(f *ast.File, g *ast.CommentGroup) (*ast.FuncDecl, bool) {
 // misplaced explains why a directive at pos, not in the doc comment of a
 // top-level function nor above the package clause, marks nothing.
 func misplaced(f *ast.File, pos token.Pos) string {
-	const hint = "put it in the doc comment of a top-level function, or above the package clause for every exported function of the file"
+	const hint = "put it in the doc comment of a function or method, of a type for all its methods, or above the package clause for every exported function of the file"
 	for _, decl := range f.Decls {
 		if pos < decl.Pos() || pos >= decl.End() {
 			if gd, ok := decl.(*ast.GenDecl); ok && gd.Doc != nil && pos >= gd.Doc.Pos() && pos < gd.Doc.End() {
-				return fmt.Sprintf("%s on a %s declaration: only functions can be actions", directiveText, gd.Tok)
+				return fmt.Sprintf("%s on a %s declaration: only functions, methods and types can be marked", directiveText, gd.Tok)
 			}
 			continue
 		}
@@ -198,18 +388,21 @@ func misplaced(f *ast.File, pos token.Pos) string {
 		case *ast.FuncDecl:
 			return fmt.Sprintf("%s inside a function marks nothing; %s", directiveText, hint)
 		case *ast.GenDecl:
-			return fmt.Sprintf("%s on a %s declaration: only functions can be actions", directiveText, decl.Tok)
+			return fmt.Sprintf("%s on a %s declaration: only functions, methods and types can be marked", directiveText, decl.Tok)
 		}
 	}
 	return fmt.Sprintf("%s is not attached to a function; %s", directiveText, hint)
 }
 
-// action checks the signature of a marked function and describes it.
-// It returns nil when the function cannot be an action.
-func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func) *model.Action {
+// action checks the signature of a marked function or method and describes
+// it with its options. It returns nil when it cannot be an action.
+func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model.Action {
 	name := fn.Name.Name
 	sig := obj.Signature()
 	pos := fn.Name.Pos()
+	if fn.Recv != nil {
+		name = goName(&model.Action{Name: name, Receiver: &model.Receiver{Type: first(receiverName(fn))}})
+	}
 	if fn.Type.TypeParams != nil {
 		s.errorf(pos, "%s is generic: a generic function cannot be an action, as the client cannot choose its type arguments", name)
 		return nil
@@ -219,10 +412,16 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func) *model.Action {
 		return nil
 	}
 	a := &model.Action{
-		Name:   name,
-		TSName: tsname.Ident(name),
+		Name:   fn.Name.Name,
+		TSName: cmp.Or(opts.name, tsname.Ident(fn.Name.Name)),
 		Doc:    docText(fn.Doc),
 		Pos:    s.position(pos),
+		Get:    opts.get,
+	}
+	a.CacheSeconds = int64(opts.cache.Seconds())
+	if fn.Recv != nil {
+		t, pointer := receiverName(fn)
+		a.Receiver = &model.Receiver{Type: t, Pointer: pointer}
 	}
 	ok := true
 	params := sig.Params()
@@ -258,6 +457,11 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func) *model.Action {
 			ts += "_"
 		}
 		tsUsed[ts] = true
+		if hint := httpParam(v.Type()); hint != "" {
+			s.errorf(pos, "%s: parameter %s has type %s, which cannot be sent as JSON: %s", name, pname, s.typeString(v.Type()), hint)
+			ok = false
+			continue
+		}
 		t := s.wireType(v.Type(), pos, fmt.Sprintf("%s: parameter %s", name, pname))
 		if t == nil {
 			ok = false
@@ -273,7 +477,20 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func) *model.Action {
 		a.Error = true
 	case results.Len() == 1 || results.Len() == 2 && isError(results.At(1).Type()) && !isError(results.At(0).Type()):
 		a.Error = results.Len() == 2
-		a.Result = s.wireType(results.At(0).Type(), pos, name+": result")
+		r := results.At(0).Type()
+		if kind, item, problem := streamOf(r); kind != "" || problem != "" {
+			if problem != "" {
+				s.errorf(pos, "%s returns %s: %s", name, s.typeString(r), problem)
+				ok = false
+				break
+			}
+			a.Stream, r = kind, item
+			if a.Get {
+				s.errorf(pos, "%s: get on a stream: a read is answered at once, to be cached by its ETag, and a stream never is; drop get, or return the items as a slice", name)
+				ok = false
+			}
+		}
+		a.Result = s.wireType(r, pos, name+": result")
 		ok = ok && a.Result != nil
 	default:
 		s.errorf(pos, "%s returns %s: an action returns (), (error), (R) or (R, error)", name, s.typeString(results))
@@ -302,4 +519,46 @@ func isError(t types.Type) bool {
 // the final newline.
 func docText(g *ast.CommentGroup) string {
 	return strings.TrimSpace(g.Text())
+}
+
+// first returns its first argument.
+func first[A, B any](a A, _ B) A { return a }
+
+// streamOf reports whether t, a result type, is a stream: iter.Seq[T] or
+// iter.Seq2[T, error], with the type of its items; or why it is an iter
+// type that cannot be one.
+func streamOf(t types.Type) (kind model.StreamKind, item types.Type, problem string) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "iter" {
+		return "", nil, ""
+	}
+	args := n.TypeArgs()
+	switch n.Obj().Name() {
+	case "Seq":
+		return model.StreamSeq, args.At(0), ""
+	case "Seq2":
+		if !isError(args.At(1)) {
+			return "", nil, "a stream is iter.Seq[T] or iter.Seq2[T, error]: the second value of each pair must be the error that ends the stream"
+		}
+		return model.StreamSeq2, args.At(0), ""
+	}
+	return "", nil, ""
+}
+
+// httpParam returns the hint for a parameter of one of net/http's request
+// and response types, which an action reaches through its context instead.
+func httpParam(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "net/http" {
+		return ""
+	}
+	switch n.Obj().Name() {
+	case "Request", "ResponseWriter", "Header":
+		return "take a context.Context first, then read the request with actions.Request(ctx) and set response headers and cookies with actions.ResponseHeader(ctx) and actions.SetCookie(ctx, cookie)"
+	}
+	return ""
 }

@@ -5,14 +5,24 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+	"time"
+
+	"github.com/actionsgo/actions/internal/tsname"
 )
 
 // directive is one comment line that is, or tries to be, //actions:server.
 type directive struct {
 	pos     token.Pos
 	group   *ast.CommentGroup
-	options []string // the words after the directive
-	problem string   // why the line is not a valid directive, if it is not
+	options options // what the words after the directive ask for
+	problem string  // why the line is not a valid directive, if it is not
+}
+
+// options are the words after the directive.
+type options struct {
+	get   bool          // get: a cacheable read
+	cache time.Duration // cache=DURATION, with get
+	name  string        // name=tsName: the TypeScript export's name
 }
 
 // The directive as written, and what a comment must start with to be taken
@@ -22,9 +32,8 @@ const (
 	directivePrefix = "//actions:"
 )
 
-// knownOptions lists the options the directive accepts, none yet. An option
-// is a key=value word after the directive.
-var knownOptions = map[string]bool{}
+// optionList names the options the directive takes, for messages.
+const optionList = "get, cache=DURATION (with get) and name=tsName"
 
 // findDirectives returns every line of the file's comments that is the
 // directive or a near miss, in source order.
@@ -66,20 +75,46 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 		d.problem = fmt.Sprintf("unknown directive %s: the only one is %s", word, directiveText)
 		return d, true
 	}
-	d.options = strings.Fields(rest)
-	for _, o := range d.options {
-		key, _, ok := strings.Cut(o, "=")
-		switch {
-		case !ok || key == "":
-			d.problem = fmt.Sprintf("malformed option %q after %s: options are key=value words", o, directiveText)
-		case !knownOptions[key] && len(knownOptions) == 0:
-			d.problem = fmt.Sprintf("unknown option %q after %s: it takes no options yet", key, directiveText)
-		case !knownOptions[key]:
-			d.problem = fmt.Sprintf("unknown option %q after %s", key, directiveText)
+	d.options, d.problem = parseOptions(strings.Fields(rest))
+	return d, true
+}
+
+// parseOptions reads the words after the directive, or says what is wrong
+// with them.
+func parseOptions(words []string) (options, string) {
+	var o options
+	seen := map[string]bool{}
+	cacheSet := false
+	for _, w := range words {
+		key, value, hasValue := strings.Cut(w, "=")
+		if seen[key] {
+			return o, fmt.Sprintf("option %s given twice after %s", key, directiveText)
 		}
-		if d.problem != "" {
-			break
+		seen[key] = true
+		switch {
+		case key == "get" && !hasValue:
+			o.get = true
+		case key == "cache" && hasValue:
+			d, err := time.ParseDuration(value)
+			if err != nil || d < time.Second || d%time.Second != 0 {
+				return o, fmt.Sprintf("cache=%s: want a whole number of seconds as a Go duration, like cache=30s or cache=5m", value)
+			}
+			o.cache, cacheSet = d, true
+		case key == "name" && hasValue:
+			if !tsname.IsIdentifier(value) || tsname.IsReserved(value) {
+				return o, fmt.Sprintf("name=%s: want a TypeScript identifier that is not a reserved word", value)
+			}
+			o.name = value
+		case key == "form":
+			return o, fmt.Sprintf("the form option is not supported yet; take the fields as a struct parameter and post them with the generated client")
+		case key == "get" || key == "cache" || key == "name":
+			return o, fmt.Sprintf("malformed option %q after %s: write get, cache=DURATION or name=tsName", w, directiveText)
+		default:
+			return o, fmt.Sprintf("unknown option %q after %s: the options are %s", key, directiveText, optionList)
 		}
 	}
-	return d, true
+	if cacheSet && !o.get {
+		return o, fmt.Sprintf("cache= needs get: only a get action is served by GET, which a cache can keep; write %s get cache=%s", directiveText, o.cache)
+	}
+	return o, ""
 }

@@ -218,6 +218,9 @@ func (s *scanner) finish() {
 	for _, p := range s.prog.Packages {
 		for _, a := range p.Actions {
 			a.ID = p.Key + "." + a.Name
+			if a.Receiver != nil {
+				a.ID = p.Key + "." + a.Receiver.Type + "." + a.Name
+			}
 		}
 		slices.SortStableFunc(p.Actions, func(a, b *model.Action) int { return comparePos(a.Pos, b.Pos) })
 		slices.SortFunc(p.Types, func(a, b *model.Named) int { return strings.Compare(a.Name, b.Name) })

@@ -82,6 +82,12 @@ func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
 			typeImports(p.Type, pkg.Path, paths)
 		}
 		typeImports(a.Result, pkg.Path, paths)
+		if a.Stream != "" {
+			paths[iterPath] = true
+		}
+		if a.CacheSeconds > 0 {
+			paths[timePath] = true
+		}
 	}
 	g := &generator{prog: prog, pkg: pkg, imports: importNames(prog, pkg, slices.Collect(maps.Keys(paths)))}
 
@@ -110,11 +116,14 @@ func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
 	f.Add(pins)
 	f.Line()
 
-	actions, err := g.actionsFunc()
-	if err != nil {
-		return nil, err
+	for _, group := range groups(pkg.Actions) {
+		fn, err := g.actionsFunc(group)
+		if err != nil {
+			return nil, err
+		}
+		f.Add(fn)
+		f.Line()
 	}
-	f.Add(actions)
 
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
@@ -166,7 +175,12 @@ func (g *generator) pins() (jen.Code, error) {
 			return nil, fmt.Errorf("action %s: %w", a.Name, err)
 		}
 		/* _ func(context.Context, Item) (Cart, error) = AddToCart */
-		specs[i] = jen.Id("_").Add(sig).Op("=").Id(a.Name)
+		fn := jen.Id(a.Name)
+		if a.Receiver != nil {
+			/* _ func(*Store, context.Context) error = (*Store).Save */
+			fn = jen.Parens(jen.Op("*").Id(a.Receiver.Type)).Dot(a.Name)
+		}
+		specs[i] = jen.Id("_").Add(sig).Op("=").Add(fn)
 	}
 	return jen.Comment("The signature of each action as this file was made for it: a function").
 		Line().Comment("changed since is a compile error here, not a surprise for the client.").
@@ -176,6 +190,10 @@ func (g *generator) pins() (jen.Code, error) {
 // signature spells the Go function type of an action.
 func signature(a *model.Action) (jen.Code, error) {
 	var params []jen.Code
+	if a.Receiver != nil {
+		/* the method expression's receiver: *Store */
+		params = append(params, jen.Op("*").Id(a.Receiver.Type))
+	}
 	if a.Context {
 		params = append(params, jen.Qual(contextPath, "Context"))
 	}
@@ -190,9 +208,19 @@ func signature(a *model.Action) (jen.Code, error) {
 	sig := jen.Func().Params(params...)
 	var result jen.Code
 	if a.Result != nil {
-		var err error
-		if result, err = typeExpr(a.Result); err != nil {
+		item, err := typeExpr(a.Result)
+		if err != nil {
 			return nil, fmt.Errorf("result: %w", err)
+		}
+		switch a.Stream {
+		case model.StreamSeq:
+			/* iter.Seq[Item] */
+			result = jen.Qual(iterPath, "Seq").Index(item)
+		case model.StreamSeq2:
+			/* iter.Seq2[Item, error] */
+			result = jen.Qual(iterPath, "Seq2").Index(jen.List(item, jen.Error()))
+		default:
+			result = item
 		}
 	}
 	switch {
@@ -209,34 +237,99 @@ func signature(a *model.Action) (jen.Code, error) {
 	return sig, nil
 }
 
-// actionsFunc declares Actions, which lists the package's actions in model
-// order.
-func (g *generator) actionsFunc() (jen.Code, error) {
-	elems := make([]jen.Code, len(g.pkg.Actions))
+// group is the actions one function of the glue returns: the package's
+// functions (Receiver nil), or the methods of one service type.
+type group struct {
+	receiver string // the service type, "" for functions
+	actions  []*model.Action
+}
+
+// groups splits actions into the functions, then each service type's
+// methods in the order of its first action; a kind with no actions has no
+// group, except that a package with only methods has no Actions function.
+func groups(actions []*model.Action) []group {
+	var out []group
+	index := map[string]int{}
+	for _, a := range actions {
+		key := ""
+		if a.Receiver != nil {
+			key = a.Receiver.Type
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, group{receiver: key})
+		}
+		out[i].actions = append(out[i].actions, a)
+	}
+	// The functions' Actions first, as the file has always begun.
+	slices.SortStableFunc(out, func(a, b group) int {
+		return boolOrder(a.receiver != "", b.receiver != "")
+	})
+	return out
+}
+
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// actionsFunc declares Actions, which lists the package's function actions
+// in model order, or <T>Actions(s *T) for the methods of service T, bound
+// to s.
+func (g *generator) actionsFunc(gr group) (jen.Code, error) {
+	elems := make([]jen.Code, len(gr.actions))
 	byAddress := false
-	for i, a := range g.pkg.Actions {
+	for i, a := range gr.actions {
 		elem, err := g.action(a)
 		if err != nil {
 			return nil, fmt.Errorf("action %s: %w", a.Name, err)
 		}
 		elems[i] = elem
-		byAddress = byAddress || (a.Result != nil && g.returnsAddress(a.Result))
+		byAddress = byAddress || (a.Result != nil && a.Stream == "" && g.returnsAddress(a.Result))
 	}
-	doc := fmt.Sprintf("Actions returns the actions of package %s, to serve with actions.NewHandler.", g.pkg.Name)
+	note := ""
 	if byAddress {
-		doc += "\n\nA result of a struct or array type, or of a type that marshals itself, is\n" +
+		note = "\n\nA result of a struct or array type, or of a type that marshals itself, is\n" +
 			"returned by address: the codec uses the marshal methods declared on a\n" +
 			"pointer type only for an addressable value."
 	}
+	list := jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...))
+	if gr.receiver == "" {
+		doc := fmt.Sprintf("%s returns the actions of package %s, to serve with actions.NewHandler.", emit.ActionsFunc, g.pkg.Name)
+		/*
+			func Actions() []actions.Action {
+				return []actions.Action{ ... }
+			}
+		*/
+		return comment(doc+note).Func().Id(emit.ActionsFunc).Params().Index().Qual(actionsPath, "Action").Block(list), nil
+	}
+	name := gr.receiver + emit.ActionsFunc
+	doc := fmt.Sprintf("%s returns the actions of the %s service s, to serve with\nactions.NewHandler: each calls its method on s, which must not be nil.", name, gr.receiver)
 	/*
-		func Actions() []actions.Action {
+		func StoreActions(s *Store) []actions.Action {
+			if s == nil {
+				panic("notes.StoreActions: nil *Store")
+			}
 			return []actions.Action{ ... }
 		}
 	*/
-	return comment(doc).Func().Id("Actions").Params().Index().Qual(actionsPath, "Action").Block(
-		jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...)),
+	return comment(doc+note).Func().Id(name).Params(jen.Id(serviceParam).Op("*").Id(gr.receiver)).Index().Qual(actionsPath, "Action").Block(
+		jen.If(jen.Id(serviceParam).Op("==").Nil()).Block(
+			jen.Panic(jen.Lit(fmt.Sprintf("%s.%s: nil *%s", g.pkg.Name, name, gr.receiver))),
+		),
+		list,
 	), nil
 }
+
+// serviceParam is the parameter of a <T>Actions function: the service.
+const serviceParam = "s"
 
 // multiline renders a composite literal's elements one per line.
 var multiline = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
@@ -265,6 +358,18 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	if a.Result != nil {
 		/* Returns: true, */
 		fields = append(fields, jen.Id("Returns").Op(":").True())
+	}
+	if a.Stream != "" {
+		/* Stream: true, */
+		fields = append(fields, jen.Id("Stream").Op(":").True())
+	}
+	if a.Get {
+		/* Get: true, */
+		fields = append(fields, jen.Id("Get").Op(":").True())
+	}
+	if a.CacheSeconds > 0 {
+		/* Cache: 30 * time.Second, */
+		fields = append(fields, jen.Id("Cache").Op(":").Add(duration(a.CacheSeconds)))
 	}
 	call, err := g.call(a)
 	if err != nil {
@@ -318,6 +423,10 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 	}
 	/* AddToCart(ctx, *args[0].(*Item)) */
 	call := jen.Id(a.Name).Call(args...)
+	if a.Receiver != nil {
+		/* s.Save(ctx, *args[0].(*Note)) */
+		call = jen.Id(serviceParam).Dot(a.Name).Call(args...)
+	}
 	body := g.returnCall(a, call, ids)
 
 	// Name the literal's parameters only where the body uses them.
@@ -341,6 +450,24 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 // returnCall calls the function and returns what Call returns, by the
 // shape of its results.
 func (g *generator) returnCall(a *model.Action, call *jen.Statement, ids glueNames) []jen.Code {
+	if a.Stream != "" {
+		wrap := "Stream"
+		if a.Stream == model.StreamSeq2 {
+			wrap = "Stream2"
+		}
+		if !a.Error {
+			/* return actions.Stream(F(a)), nil */
+			return []jen.Code{jen.Return(jen.Qual(actionsPath, wrap).Call(call), jen.Nil())}
+		}
+		return []jen.Code{
+			/* result, err := F(a) */
+			jen.List(jen.Id(ids.result), jen.Id(ids.err)).Op(":=").Add(call),
+			/* if err != nil { return nil, err } */
+			jen.If(jen.Id(ids.err).Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id(ids.err))),
+			/* return actions.Stream2(result), nil */
+			jen.Return(jen.Qual(actionsPath, wrap).Call(jen.Id(ids.result)), jen.Nil()),
+		}
+	}
 	if a.Result != nil && g.returnsAddress(a.Result) {
 		if a.Error {
 			return []jen.Code{
@@ -423,4 +550,20 @@ func formatSource(src []byte) ([]byte, error) {
 		fmt.Fprintf(&numbered, "%4d  %s\n", i+1, line)
 	}
 	return nil, fmt.Errorf("formatting the generated source: %v\n%s", err, numbered.String())
+}
+
+// duration spells a whole number of seconds as Go: time.Minute, 90 * time.Second.
+func duration(seconds int64) jen.Code {
+	for _, u := range []struct {
+		name string
+		n    int64
+	}{{"Hour", 3600}, {"Minute", 60}, {"Second", 1}} {
+		if seconds%u.n == 0 {
+			if seconds == u.n {
+				return jen.Qual(timePath, u.name)
+			}
+			return jen.Lit(int(seconds/u.n)).Op("*").Qual(timePath, u.name)
+		}
+	}
+	return nil // unreachable: every whole number of seconds has a unit
 }

@@ -14,11 +14,13 @@ import (
 const (
 	actionsPath = "github.com/actionsgo/actions"
 	contextPath = "context"
+	iterPath    = "iter"
+	timePath    = "time"
 )
 
 // glueIdents are the identifiers a Call literal declares (see glueNames).
 // No import takes one of these names, which would be hidden in the literal.
-var glueIdents = []string{"ctx", "args", "err", "result"}
+var glueIdents = []string{"ctx", "args", "err", "result", serviceParam}
 
 // importNames chooses the name the file uses for each package it imports,
 // keyed by import path. A package's own name is used where it is free; a

@@ -94,8 +94,57 @@ func TestServeErrors(t *testing.T) {
 	// client gets.
 	status, body := post(t, srv, "glue.Panics", `[]`)
 	checkLogged(t, &log, checkInternal(t, status, body), "panic: it panicked")
-	checkCovered(t, glue.Actions(), append(calls, call{id: "glue.Panics"}))
+	checkCovered(t, glue.Actions(), append(calls, call{id: "glue.Panics"}, call{id: "glue.Lines"}))
 }
+
+// TestServeServices serves two values of one service type from two
+// handlers, and a second service type beside the package's functions: each
+// call reaches the value it was bound to.
+func TestServeServices(t *testing.T) {
+	ada, bob := glue.NewCounter("ada"), glue.NewCounter("bob")
+	srvA := httptest.NewServer(newHandler(t, io.Discard, glue.CounterActions(ada), glue.ClockActions(&glue.Clock{}), glue.Actions()))
+	defer srvA.Close()
+	srvB := httptest.NewServer(newHandler(t, io.Discard, glue.CounterActions(bob)))
+	defer srvB.Close()
+	callsA := []call{
+		{"glue.Counter.Add", `[2]`, 200, `2`},
+		{"glue.Counter.Add", `[3]`, 200, `5`},
+		{"glue.Counter.Name", `[]`, 200, `"ada"`},
+		{"glue.Counter.Count", `[]`, 200, `5`},
+		{"glue.Clock.Now", `[]`, 200, `"noon"`},
+		{"glue.Lines", `[true]`, 412, `{"code":"failed_precondition","message":"no lines today"}`},
+		{"glue.Counter.Ticks", `[2]`, 200, "event: item\ndata: 5\n\nevent: item\ndata: 6\n\nevent: end\ndata: {}\n\n"},
+		{"glue.Lines", `[false]`, 200, "event: item\ndata: \"one\"\n\nevent: error\ndata: {\"code\":\"aborted\",\"message\":\"cut\"}\n\n"},
+	}
+	run(t, srvA, callsA)
+	run(t, srvB, []call{
+		{"glue.Counter.Add", `[1]`, 200, `1`},
+		{"glue.Counter.Name", `[]`, 200, `"bob"`},
+		{"glue.Clock.Now", `[]`, 404, `{"code":"not_found","message":"no action \"glue.Clock.Now\""}`},
+	})
+	checkCovered(t, glue.CounterActions(ada), callsA)
+	checkCovered(t, glue.ClockActions(&glue.Clock{}), callsA)
+
+	// The read is also served by GET, with its cache time.
+	res, err := srvA.Client().Get(srvA.URL + "/_actions/glue.Counter.Count")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "private, max-age=60" || res.Header.Get("ETag") == "" {
+		t.Errorf("GET of the read: %d %v", res.StatusCode, res.Header)
+	}
+
+	// A nil service is refused when the server starts, not at the first call.
+	defer func() {
+		if p := recover(); p != "glue.CounterActions: nil *Counter" {
+			t.Errorf("CounterActions(nil) panicked with %v", p)
+		}
+	}()
+	glue.CounterActions(nil)
+	t.Error("CounterActions(nil) did not panic")
+}
+
 
 // TestServeTypes shows that the typed decode works for the kinds of values
 // the corpus declares, and that results marshal as the client expects.
@@ -136,9 +185,9 @@ func TestServeTypes(t *testing.T) {
 }
 
 // newHandler serves group with the default options, logging to log.
-func newHandler(t *testing.T, log *bytes.Buffer, group []actions.Action) http.Handler {
+func newHandler(t *testing.T, log io.Writer, groups ...[]actions.Action) http.Handler {
 	t.Helper()
-	h, err := actions.New(actions.Options{Logger: slog.New(slog.NewJSONHandler(log, nil))}, group)
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.NewJSONHandler(log, nil))}, groups...)
 	if err != nil {
 		t.Fatal(err)
 	}

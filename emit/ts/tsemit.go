@@ -35,10 +35,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/emit"
+	"github.com/actionsgo/actions/internal/tsname"
 	"github.com/actionsgo/actions/model"
 )
 
@@ -281,7 +281,7 @@ func check(prog *model.Program) error {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
 		}
-		if !isTSIdentifier(pkg.Key) {
+		if !tsname.IsIdentifier(pkg.Key) {
 			return fmt.Errorf("package %s: key %q cannot name a module: want letters, digits and _", pkg.Path, pkg.Key)
 		}
 		// Compared ignoring case, as a file system may compare file names.
@@ -292,7 +292,7 @@ func check(prog *model.Program) error {
 		// Exported values: enum objects and functions share one namespace.
 		values := map[string]string{}
 		for _, n := range pkg.Types {
-			if !isTSIdentifier(n.Name) {
+			if !tsname.IsIdentifier(n.Name) {
 				return fmt.Errorf("package %s: type name %q is not an identifier", pkg.Path, n.Name)
 			}
 			if len(n.Enum) > 0 {
@@ -300,7 +300,7 @@ func check(prog *model.Program) error {
 			}
 		}
 		for _, a := range pkg.Actions {
-			if !isTSIdentifier(a.TSName) {
+			if !tsname.IsIdentifier(a.TSName) {
 				return fmt.Errorf("package %s: action %s: TypeScript name %q is not an identifier", pkg.Path, a.Name, a.TSName)
 			}
 			if other, dup := values[a.TSName]; dup {
@@ -308,7 +308,7 @@ func check(prog *model.Program) error {
 			}
 			values[a.TSName] = "action " + a.Name
 			for _, p := range a.Params {
-				if !isTSIdentifier(p.TSName) {
+				if !tsname.IsIdentifier(p.TSName) {
 					return fmt.Errorf("package %s: action %s: parameter name %q is not an identifier", pkg.Path, a.Name, p.TSName)
 				}
 			}
@@ -317,20 +317,3 @@ func check(prog *model.Program) error {
 	return nil
 }
 
-// isTSIdentifier reports whether s can name a declaration: letters (any
-// script, as in Go), digits after the first, _ and $. Reserved words are
-// the namer's concern (internal/tsname).
-func isTSIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		switch {
-		case r == '_' || r == '$' || unicode.IsLetter(r):
-		case unicode.IsDigit(r) && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}

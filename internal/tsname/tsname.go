@@ -65,3 +65,23 @@ var reserved = map[string]bool{
 	// Globals a declaration must not shadow.
 	"undefined": true, "NaN": true, "Infinity": true,
 }
+
+// IsIdentifier reports whether s can name a declaration: letters (any
+// script), digits after the first, _ and $.
+func IsIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_' || r == '$' || unicode.IsLetter(r):
+		case unicode.IsDigit(r) && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// IsReserved reports whether s is a word Safe would rename.
+func IsReserved(s string) bool { return reserved[s] }

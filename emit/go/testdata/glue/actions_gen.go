@@ -5,6 +5,7 @@ package glue
 import (
 	"context"
 	"encoding/json/jsontext"
+	"iter"
 	"time"
 
 	"github.com/actionsgo/actions"
@@ -21,6 +22,12 @@ var (
 	_ func()                                                                     = Panics
 	_ func(context.Context, []string, string, int, bool, string) (string, error) = Reserved
 	_ func(time.Time, jsontext.Value, Item, Item, int) string                    = Shadowed
+	_ func(*Counter, context.Context, int) (int, error)                          = (*Counter).Add
+	_ func(*Counter) string                                                      = (*Counter).Name
+	_ func(*Counter) int                                                         = (*Counter).Count
+	_ func(*Counter, context.Context, int) iter.Seq[int]                         = (*Counter).Ticks
+	_ func(*Clock, context.Context) (string, error)                              = (*Clock).Now
+	_ func(context.Context, bool) (iter.Seq2[string, error], error)              = Lines
 )
 
 // Actions returns the actions of package glue, to serve with actions.NewHandler.
@@ -67,6 +74,79 @@ func Actions() []actions.Action {
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Shadowed(*args[0].(*time.Time), *args[1].(*jsontext.Value), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
+			},
+		},
+		{
+			ID:      "glue.Lines",
+			Params:  []actions.Parameter{actions.Param[bool]("fail")},
+			Returns: true,
+			Stream:  true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := Lines(ctx, *args[0].(*bool))
+				if err != nil {
+					return nil, err
+				}
+				return actions.Stream2(result), nil
+			},
+		},
+	}
+}
+
+// CounterActions returns the actions of the Counter service s, to serve with
+// actions.NewHandler: each calls its method on s, which must not be nil.
+func CounterActions(s *Counter) []actions.Action {
+	if s == nil {
+		panic("glue.CounterActions: nil *Counter")
+	}
+	return []actions.Action{
+		{
+			ID:      "glue.Counter.Add",
+			Params:  []actions.Parameter{actions.Param[int]("by")},
+			Returns: true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return s.Add(ctx, *args[0].(*int))
+			},
+		},
+		{
+			ID:      "glue.Counter.Name",
+			Returns: true,
+			Call: func(context.Context, []any) (any, error) {
+				return s.Name(), nil
+			},
+		},
+		{
+			ID:      "glue.Counter.Count",
+			Returns: true,
+			Get:     true,
+			Cache:   time.Minute,
+			Call: func(context.Context, []any) (any, error) {
+				return s.Count(), nil
+			},
+		},
+		{
+			ID:      "glue.Counter.Ticks",
+			Params:  []actions.Parameter{actions.Param[int]("n")},
+			Returns: true,
+			Stream:  true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return actions.Stream(s.Ticks(ctx, *args[0].(*int))), nil
+			},
+		},
+	}
+}
+
+// ClockActions returns the actions of the Clock service s, to serve with
+// actions.NewHandler: each calls its method on s, which must not be nil.
+func ClockActions(s *Clock) []actions.Action {
+	if s == nil {
+		panic("glue.ClockActions: nil *Clock")
+	}
+	return []actions.Action{
+		{
+			ID:      "glue.Clock.Now",
+			Returns: true,
+			Call: func(ctx context.Context, _ []any) (any, error) {
+				return s.Now(ctx)
 			},
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"time"
 
 	"github.com/actionsgo/actions"
@@ -45,4 +46,65 @@ func Reserved(ctx context.Context, args []string, err string, result int, action
 //actions:server
 func Shadowed(time time.Time, json json.RawMessage, Item Item, other Item, Shadowed int) string {
 	return fmt.Sprintf("%s %s %s %s %d", time.Format("2006-01-02"), json, Item.Name, other.Name, Shadowed)
+}
+
+// Counter is a service: its exported methods are actions bound to the
+// value given to CounterActions, so two counters count apart.
+//
+//actions:server
+type Counter struct {
+	n    int
+	name string
+}
+
+// NewCounter returns a counter called name.
+func NewCounter(name string) *Counter { return &Counter{name: name} }
+
+// Add adds by to the counter and returns its new count: a pointer
+// receiver.
+func (c *Counter) Add(ctx context.Context, by int) (int, error) {
+	c.n += by
+	return c.n, nil
+}
+
+// Name says which counter this is: a value receiver.
+func (c Counter) Name() string { return c.name }
+
+// Count is a read of the counter, cached for a minute, exported under
+// another TypeScript name.
+//
+//actions:server get cache=1m name=currentCount
+func (c *Counter) Count() int { return c.n }
+
+// Ticks streams the counter's next n values.
+func (c *Counter) Ticks(ctx context.Context, n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := range n {
+			if !yield(c.n + i) {
+				return
+			}
+		}
+	}
+}
+
+// Clock is a second service of the package.
+type Clock struct{}
+
+// Now is a method action on its own.
+//
+//actions:server name=clockNow
+func (Clock) Now(ctx context.Context) (string, error) { return "noon", nil }
+
+// Lines streams text until it fails, after a check that may fail first.
+//
+//actions:server
+func Lines(ctx context.Context, fail bool) (iter.Seq2[string, error], error) {
+	if fail {
+		return nil, actions.Errorf(actions.CodeFailedPrecondition, "no lines today")
+	}
+	return func(yield func(string, error) bool) {
+		if yield("one", nil) {
+			yield("", actions.Errorf(actions.CodeAborted, "cut"))
+		}
+	}, nil
 }

@@ -25,7 +25,7 @@ func UnknownOption() {}
 
 // Malformed has an option that is not key=value.
 //
-// want +2 1 `malformed option "fast" after //actions:server: options are key=value words`
+// want +2 1 `unknown option "fast" after //actions:server: the options are get, cache=DURATION \(with get\) and name=tsName`
 //
 //actions:server fast
 func Malformed() {}
@@ -38,33 +38,51 @@ func Malformed() {}
 //actions:server
 func Twice() {}
 
-// Service has methods.
-type Service struct{}
+// Options gives options that are not right.
+//
+// want +2 1 `cache= needs get: only a get action is served by GET`
+//
+//actions:server cache=30s
+func Options() {}
 
-// Method is a method.
+// BadCache has a cache that is not whole seconds.
 //
-// want +2 1 `//actions:server on method Method: only top-level functions can be actions`
+// want +2 1 `cache=1500ms: want a whole number of seconds`
 //
-//actions:server
-func (Service) Method() {}
+//actions:server get cache=1500ms
+func BadCache() {}
 
-// Item is a type.
+// BadName names its export with a reserved word.
 //
-// want +2 1 `//actions:server on a type declaration: only functions can be actions`
+// want +2 1 `name=delete: want a TypeScript identifier that is not a reserved word`
+//
+//actions:server name=delete
+func BadName() {}
+
+// Form asks for what is not built yet.
+//
+// want +2 1 `the form option is not supported yet`
+//
+//actions:server form
+func Form() {}
+
+// Item is a type with no methods.
+//
+// want +2 1 `//actions:server on type Item, which has no exported methods: it marks nothing`
 //
 //actions:server
 type Item struct{}
 
 // V is a variable.
 //
-// want +2 1 `//actions:server on a var declaration: only functions can be actions`
+// want +2 1 `//actions:server on a var declaration: only functions, methods and types can be marked`
 //
 //actions:server
 var V = 1
 
 // C is a constant.
 //
-// want +2 1 `//actions:server on a const declaration: only functions can be actions`
+// want +2 1 `//actions:server on a const declaration: only functions, methods and types can be marked`
 //
 //actions:server
 const C = 1
@@ -110,4 +128,4 @@ func Clash() {}
 // clash comes second in source order, so it is the one reported.
 //
 //actions:server
-func clash() {} // want 6 `clash: its TypeScript name clash is also the name of Clash; rename one of them`
+func clash() {} // want 6 `clash: its TypeScript name clash is also the name of Clash at directives.go:126:6; rename one of them, or give one another name with name=`
