@@ -14,6 +14,7 @@ func scannedCases() []goldenCase {
 	return []goldenCase{
 		{"types", loader("github.com/actionsgo/actions/testdata/types")},
 		{"shapes", loader("github.com/actionsgo/actions/testdata/shapes")},
+		{"glue", loader("github.com/actionsgo/actions/emit/go/testdata/glue")},
 		{"samename", loader(
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/admin/cart",
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/shop/cart",

@@ -103,10 +103,10 @@ type module struct {
 	// imports is what the module imports, computed before rendering so
 	// that names can be chosen without collisions.
 	imports *importSet
-	// callName and optsType are the local names of the runtime's call and
-	// CallOptions: "call" and "CallOptions" unless the module declares
+	// runtime holds the local names of what the module imports from the
+	// runtime ("call", "CallOptions"…), the same unless the module declares
 	// those names itself (a parameter named call counts).
-	callName, optsType string
+	runtime map[string]string
 }
 
 func newModule(prog *model.Program, pkg *model.Package) *module {
@@ -117,9 +117,15 @@ func newModule(prog *model.Program, pkg *model.Package) *module {
 	// hide an import of the same name inside their declarations.
 	taken := slices.Concat(m.localValueNames(), m.typeParamNames(), globalTypes)
 	m.imports = newImportSet(m.localTypeNames(), taken)
+	m.runtime = map[string]string{}
+	for _, a := range pkg.Actions {
+		fn := callerOf(a)
+		if _, ok := m.runtime[fn]; !ok {
+			m.runtime[fn] = m.imports.add(runtimeSpecifier, fn, false)
+		}
+	}
 	if len(pkg.Actions) > 0 {
-		m.callName = m.imports.add(runtimeSpecifier, "call", false)
-		m.optsType = m.imports.add(runtimeSpecifier, "CallOptions", true)
+		m.runtime["CallOptions"] = m.imports.add(runtimeSpecifier, "CallOptions", true)
 	}
 	m.collectImports()
 	return m
@@ -159,6 +165,9 @@ func (m *module) localValueNames() []string {
 	}
 	for _, a := range m.pkg.Actions {
 		names = append(names, a.TSName)
+		if a.Get {
+			names = append(names, a.TSName+querySuffix)
+		}
 		for _, p := range a.Params {
 			names = append(names, p.TSName)
 		}
@@ -223,11 +232,29 @@ func (m *module) render() (string, error) {
 	return b.String(), nil
 }
 
-// writeAction writes the async function that calls action a:
+// callerOf names the function of the runtime that a's stub calls: call
+// (POST), read (GET, for a get action) or stream.
+func callerOf(a *model.Action) string {
+	switch {
+	case a.Stream != "":
+		return "stream"
+	case a.Get:
+		return "read"
+	}
+	return "call"
+}
+
+// querySuffix ends the name of a get action's TanStack Query options.
+const querySuffix = "Query"
+
+// writeAction writes the function that calls action a:
 //
 //	export async function addToCart(item: CartItem, opts?: CallOptions): Promise<Cart> {
 //	  return call<Cart>("cart.AddToCart", [item], opts);
 //	}
+//
+// a stream's returns an AsyncIterable of its items, and a get action also
+// gets <name>Query, its options for TanStack Query.
 func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	var tags []string
 	for _, p := range a.Params {
@@ -238,7 +265,11 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	if note := wireNote(a.Result); note != "" {
 		tags = append(tags, "@returns "+note)
 	}
-	writeDoc(b, "", m.links(a.Doc), append(tags, "@see Go: func "+m.pkg.Path+"."+a.Name)...)
+	see := "@see Go: func " + m.pkg.Path + "." + a.Name
+	if a.Receiver != nil {
+		see = "@see Go: method (*" + m.pkg.Path + "." + a.Receiver.Type + ")." + a.Name
+	}
+	writeDoc(b, "", m.links(a.Doc), append(tags, see)...)
 	taken := map[string]bool{}
 	var params, args []string
 	for _, p := range a.Params {
@@ -254,7 +285,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	for taken[opts] {
 		opts += "_"
 	}
-	params = append(params, opts+"?: "+m.optsType)
+	params = append(params, opts+"?: "+m.runtime["CallOptions"])
 	result := "void"
 	if a.Result != nil {
 		t, err := m.typeExpr(a.Result, "")
@@ -263,11 +294,35 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		}
 		result = t
 	}
-	fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
 	// A type written over several lines (an anonymous struct) is indented
 	// once more inside the function body.
-	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", m.callName, strings.ReplaceAll(result, "\n", "\n  "), quote(a.ID), strings.Join(args, ", "), opts)
+	inner := strings.ReplaceAll(result, "\n", "\n  ")
+	caller := m.runtime[callerOf(a)]
+	if a.Stream != "" {
+		fmt.Fprintf(b, "export function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("AsyncIterable"), result)
+	} else {
+		fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
+	}
+	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts)
 	b.WriteString("}\n")
+	if a.Get {
+		b.WriteString("\n")
+		writeDoc(b, "", fmt.Sprintf("The TanStack Query options of {@link %s}, for useQuery and queryOptions: its\nkey starts with the action's ID, so invalidating [%s] reaches every\ncall of it, and its queryFn passes the query's signal on.", a.TSName, quote(a.ID)))
+		signal := "signal"
+		for taken[signal] {
+			signal += "_"
+		}
+		fmt.Fprintf(b, "export function %s%s(%s) {\n", a.TSName, querySuffix, strings.Join(params, ", "))
+		b.WriteString("  return {\n")
+		fmt.Fprintf(b, "    queryKey: [%s] as const,\n", strings.Join(append([]string{quote(a.ID)}, args...), ", "))
+		bind := signal // the destructuring of the query's context
+		if signal != "signal" {
+			bind = "signal: " + signal
+		}
+		fmt.Fprintf(b, "    queryFn: ({ %s }: { signal: %s }): %s<%s> => %s(%s),\n", bind, m.global("AbortSignal"), m.global("Promise"), inner,
+			a.TSName, strings.Join(append(args, "{ ..."+opts+", "+bind+" }"), ", "))
+		b.WriteString("  };\n}\n")
+	}
 	return nil
 }
 

@@ -293,7 +293,7 @@ func (m *module) record(t *model.Type, indent string) (string, error) {
 // globalTypes are the global types the output refers to by name. A module
 // that declares a type of the same name refers to the global one through
 // globalThis, and one that imports such a type imports it under an alias.
-var globalTypes = []string{"Partial", "Promise", "Record"}
+var globalTypes = []string{"AbortSignal", "AsyncIterable", "Partial", "Promise", "Record"}
 
 // global returns how the module refers to the global type name.
 func (m *module) global(name string) string {
