@@ -104,7 +104,8 @@ func (s *Span) IsZero() bool { return s.Length == 0 }
 // Open keeps the members it does not name in Attrs: v2 writes them beside
 // id, and reads unknown members into it.
 type Open struct {
-	ID string `json:"id"`
+	ID    string `json:"id"`
+	Count int    `json:"count,omitzero"`
 	// Attrs holds the other members.
 	Attrs map[string]string `json:",embed"`
 }
