@@ -3,6 +3,8 @@ package scan
 import (
 	"encoding/json/jsontext"
 	"encoding/json/v2"
+	"go/constant"
+	gotypes "go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -275,5 +277,65 @@ func fill(v reflect.Value, depth int) {
 		for i := range v.NumField() {
 			fill(v.Field(i), depth)
 		}
+	}
+}
+
+// corpusEnums holds the constants of each enum of testdata/types, in
+// source order.
+var corpusEnums = map[string][]any{
+	"Status":   {types.StatusPending, types.StatusPaid, types.StatusShipped},
+	"Priority": {types.PriorityLow, types.PriorityMedium, types.PriorityHigh},
+	"Ratio":    {types.RatioHalf, types.RatioQuarter},
+	"Toggle":   {types.ToggleOn, types.ToggleOff},
+	"Escaped":  {types.EscapedQuote, types.EscapedHTML},
+}
+
+// TestEnumsMatchCodec checks that the model's enum values are the JSON the
+// codec writes for each constant (v2 does not escape <, > and &).
+func TestEnumsMatchCodec(t *testing.T) {
+	root := testkit.RepoRoot(t)
+	prog := loadClean(t, root, "./testdata/types")
+	checked := 0
+	for _, p := range prog.Packages {
+		for _, n := range p.Types {
+			if len(n.Enum) == 0 {
+				continue
+			}
+			consts, ok := corpusEnums[n.Name]
+			if !ok {
+				t.Errorf("%s: no constants to compare with: add them to corpusEnums", n.Name)
+				continue
+			}
+			checked++
+			var got, want []string
+			for _, v := range n.Enum {
+				got = append(got, v.Value)
+			}
+			for _, c := range consts {
+				b, err := json.Marshal(c, actions.JSONOptions())
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, string(b))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: model values %q, the codec writes %q", n.Name, got, want)
+			}
+		}
+	}
+	if checked != len(corpusEnums) {
+		t.Errorf("checked %d enums, want %d", checked, len(corpusEnums))
+	}
+}
+
+// TestEnumInvalidUTF8 leaves a string constant that is not valid UTF-8 out
+// of its enum: v2 can neither write it nor read it.
+func TestEnumInvalidUTF8(t *testing.T) {
+	str := gotypes.Typ[gotypes.String]
+	if lit, ok := jsonLiteral(constant.MakeString("a\xffb"), str); ok {
+		t.Errorf("jsonLiteral of invalid UTF-8 = %s, want none", lit)
+	}
+	if lit, ok := jsonLiteral(constant.MakeString("<&>\u2028"), str); !ok || lit != "\"<&>\u2028\"" {
+		t.Errorf("jsonLiteral(<&>\\u2028) = %s, %v; want it unescaped", lit, ok)
 	}
 }
