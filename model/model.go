@@ -1,5 +1,7 @@
 // Package model describes actions and the types they reach, the way the wire
-// sees them.
+// sees them: as JSON that encoding/json/v2 (Go 1.27) writes and reads with
+// the runtime's options (its defaults, unknown members refused, and
+// time.Duration as integer nanoseconds).
 //
 // The model sits between the scanner and the emitters: scan builds it from Go
 // packages, emit/go and emit/ts render it. It holds no go/types values, so an
@@ -103,24 +105,27 @@ type Param struct {
 type Kind string
 
 // The kinds of Type. The comment after each says what the JSON looks like.
+// Nothing but a pointer, an interface or a type with its own methods is
+// ever written as null: v2 writes a nil slice as [], a nil map as {} and a
+// nil []byte as "".
 const (
 	KindBool   Kind = "bool"   // true or false
 	KindInt    Kind = "int"    // a number; Type.Go names the Go type (int, uint8…)
 	KindFloat  Kind = "float"  // a number
 	KindString Kind = "string" // a string
 
-	KindBytes         Kind = "bytes"         // []byte: a base64 string, or null when nil
-	KindTime          Kind = "time"          // time.Time: an RFC 3339 string
-	KindDuration      Kind = "duration"      // time.Duration: an integer number of nanoseconds
-	KindRawMessage    Kind = "rawMessage"    // json.RawMessage: any JSON value
+	KindBytes         Kind = "bytes"         // a slice of an unnamed byte type: a base64 string, "" when nil
+	KindTime          Kind = "time"          // time.Time: an RFC 3339 string (RFC 3339 with nanoseconds, as v2 writes it)
+	KindDuration      Kind = "duration"      // time.Duration: an integer number of nanoseconds, by the runtime's options
+	KindRawMessage    Kind = "rawMessage"    // jsontext.Value (json.RawMessage is an alias): any JSON value
 	KindAny           Kind = "any"           // an empty interface: any JSON value
-	KindMarshaler     Kind = "marshaler"     // implements json.Marshaler: any JSON value
-	KindTextMarshaler Kind = "textMarshaler" // implements encoding.TextMarshaler: a string
+	KindMarshaler     Kind = "marshaler"     // has JSON marshal or unmarshal methods: any JSON value
+	KindTextMarshaler Kind = "textMarshaler" // has MarshalText or AppendText (and no JSON methods): a string
 
 	KindPointer Kind = "pointer" // Elem, or null
-	KindSlice   Kind = "slice"   // an array of Elem, or null when nil
-	KindArray   Kind = "array"   // an array of exactly Len Elem
-	KindMap     Kind = "map"     // an object with Key keys and Elem values, or null when nil
+	KindSlice   Kind = "slice"   // an array of Elem, [] when nil
+	KindArray   Kind = "array"   // an array of exactly Len Elem, or a base64 string when Base64
+	KindMap     Kind = "map"     // an object with Key keys and Elem values, {} when nil
 	KindStruct  Kind = "struct"  // an object with Fields: an anonymous struct written inline
 
 	KindNamed     Kind = "named"     // a reference to a named type declared in a Package
@@ -145,15 +150,30 @@ type Type struct {
 	Bits     int  `json:"bits,omitempty"`
 	Unsigned bool `json:"unsigned,omitempty"`
 
-	// Elem is the element of a Pointer, Slice, Array or Map. On Bytes it is
-	// set only when the element is a defined byte type ([]MyByte, still
-	// base64 on the wire), and Go is then empty: the Go spelling is
-	// []Elem, not []byte.
+	// Elem is the element of a Pointer, Slice, Array or Map. Bytes has
+	// none: a slice of a defined byte type ([]MyByte) is a Slice, an array
+	// of numbers in v2.
 	Elem *Type `json:"elem,omitempty"`
 	Len  int64 `json:"len,omitempty"` // Array
-	Key  *Type `json:"key,omitempty"` // Map: String, Int, or TextMarshaler / Named with one
+	// Base64 marks an Array of an unnamed byte type ([16]byte): v2 writes
+	// it as a base64 string, as it writes a []byte, not as an array of
+	// numbers. Elem and Len still spell it.
+	Base64 bool `json:"base64,omitempty"`
+	// Key is the key of a Map: a String, Int or Float kind (numbers travel
+	// as their decimal strings), a Time, a Base64 Array, a Marshaler or
+	// TextMarshaler, or a Named type of one of these.
+	Key *Type `json:"key,omitempty"`
 
 	Fields []*Field `json:"fields,omitempty"` // Struct
+
+	// Fallback is the embedded fallback of a Struct: a field of type
+	// map[~string]T or jsontext.Value with the embed option (or promoted
+	// from an embedded struct), which holds every member that Fields do
+	// not name, both ways: v2 writes its entries as members of the object,
+	// and reads unknown members into it rather than refusing them. Its
+	// Name is empty and its Type is the type of those members' values: T,
+	// or RawMessage for a jsontext.Value.
+	Fallback *Field `json:"fallback,omitempty"`
 
 	// GoFields lists the fields of a Struct as declared in Go, in order,
 	// embedded, unexported and json:"-" fields included. Fields is the wire
@@ -179,9 +199,10 @@ type Type struct {
 	TypeArgs []*Type `json:"typeArgs,omitempty"`
 }
 
-// Field is one JSON member of a struct, after encoding/json's rules for
-// tags and embedding have been applied: promoted fields appear here
-// directly, fields hidden by a conflict or by json:"-" do not.
+// Field is one JSON member of a struct, after encoding/json/v2's rules for
+// tags and embedding have been applied: promoted fields (of Go-embedded
+// structs without a JSON name, and of fields with the embed option) appear
+// here directly, fields hidden by a conflict or by json:"-" do not.
 type Field struct {
 	Name   string `json:"name"`   // JSON member name
 	GoName string `json:"goName"` // Go selector path, "Base.ID" for a promoted field
@@ -190,14 +211,27 @@ type Field struct {
 	Type   *Type  `json:"type"`
 
 	// Optional marks a member the encoder may leave out: omitempty on a
-	// type it can be empty for, omitzero, or a field promoted through an
+	// type that can encode as null, "", [] or {} (a string, slice, map,
+	// pointer, interface, [0]T, a type with its own marshal methods, or a
+	// struct whose members may all be left out; never a number, a bool,
+	// time.Time or time.Duration), omitzero (the zero Go value, or what
+	// the type's IsZero method says), or a field promoted through an
 	// embedded pointer that may be nil.
 	Optional  bool `json:"optional,omitempty"`
 	OmitEmpty bool `json:"omitEmpty,omitempty"`
 	OmitZero  bool `json:"omitZero,omitempty"`
-	// Quoted is the ",string" option on a field of bool, number or string
-	// kind (pointers to them included): the value travels inside a string.
+	// Quoted is the string option on a field of an integer or float kind
+	// (behind pointers or not): the number travels inside a JSON string,
+	// "12", and a nil pointer as null. v2 refuses the option on other
+	// kinds, so the scanner reports it there; a type that marshals itself
+	// ignores it.
 	Quoted bool `json:"quoted,omitempty"`
+	// Case is the field's case option, "ignore" or "strict", or "". Names
+	// are written exactly either way; with "ignore", v2 also reads the
+	// member under any name equal to Name ignoring case, '-' and '_'
+	// ("userName" for "user_name"). The runtime's options match names
+	// exactly otherwise.
+	Case string `json:"case,omitempty"`
 	// TSType overrides the field's TypeScript type, from a ts_type or
 	// tstype struct tag.
 	TSType string `json:"tsType,omitempty"`
@@ -227,12 +261,14 @@ type Named struct {
 
 	// Type is the wire shape of the type: a Struct, a basic kind for an
 	// enum or a defined scalar, Marshaler or TextMarshaler when the type
-	// has those methods, or any other kind for types like []Item.
+	// has those methods (with a value or pointer receiver: v2 calls either
+	// on every value), or any other kind for types like []Item.
 	Type *Type `json:"type"`
 
 	// Enum lists the named constants of this type declared in its package,
 	// in source order. Empty unless the type is a defined bool, number or
-	// string with constants.
+	// string with constants. A string constant that is not valid UTF-8 is
+	// left out: v2 refuses to write it.
 	Enum []*EnumValue `json:"enum,omitempty"`
 
 	// Validate marks a type with a Validate() error method (value or
@@ -243,7 +279,7 @@ type Named struct {
 // EnumValue is one constant of an enum.
 type EnumValue struct {
 	Name  string `json:"name"`  // Go name, "StatusPaid"
-	Value string `json:"value"` // JSON literal, `"paid"` or `2`
+	Value string `json:"value"` // JSON literal as v2 writes it, `"paid"` or `2`
 	Doc   string `json:"doc,omitempty"`
 }
 

@@ -22,8 +22,9 @@ type want struct {
 
 func (w want) String() string { return fmt.Sprintf("%s:%d:%d: %s", w.file, w.line, w.col, w.re) }
 
-// TestDiagnostics loads the module in testdata/src, whose files say what
-// the scanner must report, in the manner of analysistest: a comment
+// TestDiagnostics loads the module in testdata/src, and the package
+// testdata/refused of this module, whose files say what the scanner must
+// report, in the manner of analysistest: a comment
 //
 //	// want [+N|-N] COL "regexp" [COL "regexp"...]
 //
@@ -34,7 +35,17 @@ func (w want) String() string { return fmt.Sprintf("%s:%d:%d: %s", w.file, w.lin
 // so the offsets stay put). Every diagnostic must be wanted and every want
 // matched, by file, line, column and message.
 func TestDiagnostics(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "src"))
+	for _, dir := range []string{"src", "refused"} {
+		t.Run(dir, func(t *testing.T) {
+			checkDiagnostics(t, filepath.Join("testdata", dir))
+		})
+	}
+}
+
+// checkDiagnostics loads the packages under dir and matches their
+// diagnostics with the want comments of their files.
+func checkDiagnostics(t *testing.T, dir string) {
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

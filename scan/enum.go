@@ -1,20 +1,19 @@
 package scan
 
 import (
-	"bytes"
-	"encoding/json"
+	"encoding/json/v2"
 	"go/constant"
 	"go/types"
 	"slices"
-	"strconv"
 
 	"github.com/actionsgo/actions/model"
 )
 
 // enumValues returns the exported constants of the defined scalar type t
 // declared in its package, in source order, with their values written as
-// encoding/json writes them. Unexported constants are left out: the client
-// has no name for them.
+// encoding/json/v2 writes them. Unexported constants are left out: the
+// client has no name for them; so is a string constant that is not valid
+// UTF-8, which v2 can neither write nor read.
 func (s *scanner) enumValues(t *types.Named) []*model.EnumValue {
 	scope := t.Obj().Pkg().Scope()
 	var consts []*types.Const
@@ -29,19 +28,19 @@ func (s *scanner) enumValues(t *types.Named) []*model.EnumValue {
 	})
 	var values []*model.EnumValue
 	for _, c := range consts {
-		values = append(values, &model.EnumValue{
-			Name:  c.Name(),
-			Value: jsonLiteral(c.Val(), t.Underlying().(*types.Basic)),
-			Doc:   s.docOf(c),
-		})
+		lit, ok := jsonLiteral(c.Val(), t.Underlying().(*types.Basic))
+		if !ok {
+			continue // v2 never writes it, and refuses it when read
+		}
+		values = append(values, &model.EnumValue{Name: c.Name(), Value: lit, Doc: s.docOf(c)})
 	}
 	return values
 }
 
-// jsonLiteral writes a constant of basic type b as encoding/json would
-// write a value of that type (without HTML escaping, which changes nothing
-// but the spelling).
-func jsonLiteral(v constant.Value, b *types.Basic) string {
+// jsonLiteral writes a constant of basic type b as encoding/json/v2 writes
+// a value of that type, or reports false when v2 refuses to write it (a
+// string that is not valid UTF-8).
+func jsonLiteral(v constant.Value, b *types.Basic) (string, bool) {
 	var x any
 	switch v.Kind() {
 	case constant.Bool:
@@ -50,7 +49,7 @@ func jsonLiteral(v constant.Value, b *types.Basic) string {
 		x = constant.StringVal(v)
 	case constant.Int:
 		if b.Info()&types.IsFloat == 0 {
-			return v.ExactString() // exact, even beyond float64
+			return v.ExactString(), true // exact, even beyond float64
 		}
 		f, _ := constant.Float64Val(v)
 		x = f
@@ -58,16 +57,14 @@ func jsonLiteral(v constant.Value, b *types.Basic) string {
 		f, _ := constant.Float64Val(v)
 		x = f
 	default:
-		return v.ExactString()
+		return v.ExactString(), true
 	}
 	if f, ok := x.(float64); ok && b.Kind() == types.Float32 {
 		x = float32(f)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return strconv.Quote(v.ExactString())
+	out, err := json.Marshal(x)
+	if err != nil {
+		return "", false
 	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return string(out), true
 }

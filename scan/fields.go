@@ -2,170 +2,261 @@ package scan
 
 import (
 	"cmp"
+	"fmt"
 	"go/types"
 	"reflect"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/actionsgo/actions/model"
 )
 
-// jsonField is a struct field as encoding/json's typeFields finds it.
-type jsonField struct {
-	name   string
-	tagged bool     // the name comes from the tag
+// member is a struct field as encoding/json/v2's makeStructFields finds it:
+// a JSON member, or an embedded fallback.
+type member struct {
+	opts   tagOptions
 	index  []int    // field indexes from the outer struct, as in reflect
 	goPath []string // Go field names along index
 	v      *types.Var
 	tag    reflect.StructTag
-	opts   string // the options after the name in the json tag
-	viaPtr bool   // reached through an embedded pointer, which may be nil
+	viaPtr bool // reached through an embedded pointer, which may be nil
 }
 
-// embeddedLevel is a struct to scan for fields, found embedded at some depth.
-type embeddedLevel struct {
+// depth is how many structs deep the field is declared.
+func (m member) depth() int { return len(m.index) }
+
+// structProblem is a field that makes v2 refuse its struct at run time.
+type structProblem struct {
+	v    *types.Var
+	msg  string
+	hint string // what would work instead, or ""
+}
+
+// emptyStruct is a struct v2 refuses at run time because it has fields but
+// none it can send and no json tag (errNoExportedFields).
+type emptyStruct struct {
+	goPath []string // from the outer struct; empty for the struct itself
 	typ    types.Type
-	st     *types.Struct
-	index  []int
-	goPath []string
-	viaPtr bool
 }
 
-// structFields describes the JSON members of the struct st (whose type is
-// t) following encoding/json v1's typeFields and dominantField: a breadth
-// first walk of embedded structs where the shallowest field of a name wins,
-// then the one named by a tag, and names still tied are dropped.
-func (s *scanner) structFields(t types.Type, st *types.Struct, r *reach, path string) []*model.Field {
-	var fields []jsonField
-	var visited, count, nextCount typeutil.Map
-	next := []embeddedLevel{{typ: t, st: st}}
-	for len(next) > 0 {
-		current := next
-		next = nil
-		count, nextCount = nextCount, typeutil.Map{}
-		for _, lv := range current {
-			if visited.At(lv.typ) != nil {
-				continue
-			}
-			visited.Set(lv.typ, true)
-			for i := range lv.st.NumFields() {
-				f, embedded, ok := fieldAt(lv, i)
-				if !ok {
-					continue
-				}
-				if embedded == nil {
-					fields = append(fields, f)
-					if n, _ := count.At(lv.typ).(int); n > 1 {
-						// Two copies of this struct at this depth: record the
-						// field twice so the conflict rule drops it.
-						fields = append(fields, f)
-					}
-					continue
-				}
-				n, _ := nextCount.At(embedded.typ).(int)
-				nextCount.Set(embedded.typ, n+1)
-				if n == 0 {
-					next = append(next, *embedded)
-				}
-			}
+// members is what v2 makes of a struct type.
+type members struct {
+	fields   []member // the JSON members, in depth-first order
+	fallback *member  // the dominant embedded fallback, or nil
+	problems []structProblem
+	empty    []emptyStruct
+}
+
+// level is a struct to visit in the breadth-first walk, found embedded at
+// some depth.
+type level struct {
+	typ           types.Type
+	st            *types.Struct
+	index         []int
+	goPath        []string
+	visitChildren bool // whether to walk the structs embedded in this one
+	viaPtr        bool
+}
+
+// jsonMembers describes the struct st (whose type is t) as v2's
+// makeStructFields does: a breadth-first walk of embedded structs (Go
+// embedding without a JSON name, or the embed option) where, for each
+// name, the shallowest field wins, then the one named by its tag, and
+// names still tied are dropped. It also collects everything for which v2
+// refuses the whole struct at run time, by the field at fault.
+func jsonMembers(t types.Type, st *types.Struct) *members {
+	out := &members{}
+	faulty := map[*types.Var]bool{}
+	hinted := func(v *types.Var, hint, format string, args ...any) {
+		if !faulty[v] { // the first problem of a field is enough
+			faulty[v] = true
+			out.problems = append(out.problems, structProblem{v, fmt.Sprintf(format, args...), hint})
 		}
 	}
-	fields = dominantFields(fields)
+	problem := func(v *types.Var, format string, args ...any) { hinted(v, "", format, args...) }
+	var all, fallbacks []member
+	queue := []level{{typ: t, st: st, visitChildren: true}}
+	var seen typeutil.Map
+	seen.Set(t, true)
+	for qi := 0; qi < len(queue); qi++ {
+		qe := queue[qi]
+		namesIndex := map[string]*types.Var{} // JSON names of this struct's own members
+		var fallbackField *types.Var          // this struct's own embedded fallback
+		hasAnyTag, hasAnyField := false, false
+		for i := range qe.st.NumFields() {
+			v := qe.st.Field(i)
+			tag := reflect.StructTag(qe.st.Tag(i))
+			_, hasTag := tag.Lookup("json")
+			hasAnyTag = hasAnyTag || hasTag
+			opts, ignored, msg := parseTag(v.Name(), v.Exported(), v.Embedded(), tag)
+			if msg != "" {
+				hint := ""
+				if tag.Get("json") == "-," {
+					hint = `to name the member "-", give it an option: json:"-,case:strict"`
+				}
+				hinted(v, hint, "%s", msg)
+			}
+			if ignored {
+				continue
+			}
+			hasAnyField = true
+			f := member{
+				opts:   opts,
+				index:  append(slices.Clone(qe.index), i),
+				goPath: append(slices.Clone(qe.goPath), v.Name()),
+				v:      v,
+				tag:    tag,
+				viaPtr: qe.viaPtr,
+			}
+			ft, isPtr := indirect(v.Type())
+			_, isStruct := ft.Underlying().(*types.Struct)
+			if v.Embedded() && !opts.hasName {
+				if isStruct {
+					f.opts.embed = true
+				} else {
+					hinted(v, fmt.Sprintf("json:%q, or json:%q to leave it out", v.Name(), "-"),
+						"an embedded field of a non-struct type needs a JSON name in its json tag")
+				}
+			}
 
-	out := make([]*model.Field, 0, len(fields))
-	for _, f := range fields {
-		goName := strings.Join(f.goPath, ".")
-		mf := &model.Field{
-			Name:   f.name,
-			GoName: goName,
-			Type:   s.walk(f.v.Type(), r, joinPath(path, goName)),
-			TSType: cmp.Or(f.tag.Get("ts_type"), f.tag.Get("tstype")),
+			handleField := func() {
+				if !v.Exported() {
+					if !v.Embedded() || !isStruct {
+						problem(v, "an unexported field can only be a JSON member when it embeds a struct")
+						return
+					}
+					// v2 cannot call the methods of an unexported field.
+					if hasCodecMethods(ft) || f.opts.omitzero && hasIsZero(ft) {
+						problem(v, "the type %s of this unexported embedded field has methods that encoding/json/v2 cannot call on it", typeName(ft))
+						return
+					}
+				}
+				if other, dup := namesIndex[f.opts.name]; dup {
+					problem(v, "fields %s and %s have the same JSON name %q", other.Name(), v.Name(), f.opts.name)
+				}
+				namesIndex[f.opts.name] = v
+				all = append(all, f)
+				if f.opts.format != "" {
+					hinted(v, "give the field a type with its own MarshalJSON and UnmarshalJSON methods instead",
+						"its json tag has the `format` option, which Go 1.27's encoding/json/v2 supports for no type")
+				}
+			}
+			if !f.opts.embed {
+				handleField()
+				continue
+			}
+
+			// An embedded struct, map[~string]T or jsontext.Value: zero
+			// or more members of the outer struct.
+			if o := f.opts; o.hasName || o.caseRule != "" || o.omitzero || o.omitempty || o.quoted || o.format != "" {
+				problem(v, "an embedded field (Go embedding without a JSON name, or the `embed` option) takes no other json tag option")
+				if o.hasName {
+					handleField()
+					continue
+				}
+				f.opts = tagOptions{name: o.name, embed: true}
+			}
+			if hasCodecMethods(ft) && !isJSONTextValue(ft) {
+				problem(v, "its type %s has marshal or unmarshal methods, so encoding/json/v2 cannot embed its members; give the field a JSON name in its json tag", typeName(ft))
+			}
+			if isStruct {
+				if qe.visitChildren {
+					queue = append(queue, level{
+						typ: ft, st: ft.Underlying().(*types.Struct), index: f.index, goPath: f.goPath,
+						visitChildren: seen.At(ft) == nil, viaPtr: qe.viaPtr || isPtr,
+					})
+				}
+				seen.Set(ft, true)
+				continue
+			}
+			if !v.Exported() {
+				problem(v, "an embedded map or jsontext.Value must be an exported field")
+				continue
+			}
+			if m, ok := ft.Underlying().(*types.Map); ok && isStringKind(m.Key()) {
+				if hasCodecMethods(m.Key()) {
+					problem(v, "the keys of an embedded map must be strings without marshal or unmarshal methods")
+					handleField()
+					continue
+				}
+			} else if !isJSONTextValue(ft) {
+				problem(v, "the `embed` option needs a struct, a map with string keys or jsontext.Value, not %s", typeName(ft))
+				handleField()
+				continue
+			}
+			if fallbackField != nil {
+				problem(v, "fields %s and %s cannot both be an embedded map or jsontext.Value", fallbackField.Name(), v.Name())
+			}
+			fallbackField = v
+			fallbacks = append(fallbacks, f)
 		}
-		mf.Pos, mf.Doc = s.declared(f.v.Pos(), f.v.Name())
-		mf.OmitEmpty = hasOption(f.opts, "omitempty")
-		mf.OmitZero = hasOption(f.opts, "omitzero")
-		mf.Optional = mf.OmitZero || mf.OmitEmpty && canBeEmpty(f.v.Type()) || f.viaPtr
-		mf.Quoted = hasOption(f.opts, "string") && quotable(f.v.Type())
-		out = append(out, mf)
+		if qe.st.NumFields() > 0 && !hasAnyTag && !hasAnyField {
+			out.empty = append(out.empty, emptyStruct{goPath: qe.goPath, typ: qe.typ})
+		}
+	}
+	out.fields = dominantFields(all)
+	// The shallowest fallback holds the unknown members, unless another
+	// one is as shallow: then neither does.
+	if n := len(fallbacks); n == 1 || n > 1 && fallbacks[0].depth() != fallbacks[1].depth() {
+		out.fallback = &fallbacks[0]
 	}
 	return out
 }
 
-// fieldAt looks at field i of lv. It returns the field as a JSON member, or
-// an embedded struct to scan at the next depth, or ok false when
-// encoding/json ignores the field.
-func fieldAt(lv embeddedLevel, i int) (f jsonField, embedded *embeddedLevel, ok bool) {
-	v := lv.st.Field(i)
-	ft := types.Unalias(v.Type())
-	if ptr, ok := ft.(*types.Pointer); ok {
-		ft = types.Unalias(ptr.Elem()) // an unnamed pointer is followed
+// indirect follows one unnamed pointer, as Go embedding allows *T and v2
+// follows it for embedding.
+func indirect(t types.Type) (types.Type, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		return types.Unalias(p.Elem()), true
 	}
-	_, isStruct := ft.Underlying().(*types.Struct)
-	if v.Embedded() {
-		if !v.Exported() && !isStruct {
-			return f, nil, false // unexported non-struct embedded types are ignored
-		}
-		// An unexported embedded struct may still promote exported fields.
-	} else if !v.Exported() {
-		return f, nil, false
-	}
-	tag := reflect.StructTag(lv.st.Tag(i))
-	jtag := tag.Get("json")
-	if jtag == "-" {
-		return f, nil, false
-	}
-	name, opts, _ := strings.Cut(jtag, ",")
-	if !validTagName(name) {
-		name = ""
-	}
-	index := append(slices.Clone(lv.index), i)
-	goPath := append(slices.Clone(lv.goPath), v.Name())
-	if name == "" && v.Embedded() && isStruct {
-		_, isPtr := types.Unalias(v.Type()).(*types.Pointer)
-		st := ft.Underlying().(*types.Struct)
-		return f, &embeddedLevel{typ: ft, st: st, index: index, goPath: goPath, viaPtr: lv.viaPtr || isPtr}, true
-	}
-	f = jsonField{
-		name:   cmp.Or(name, v.Name()),
-		tagged: name != "",
-		index:  index,
-		goPath: goPath,
-		v:      v,
-		tag:    tag,
-		opts:   opts,
-		viaPtr: lv.viaPtr,
-	}
-	return f, nil, true
+	return t, false
 }
 
-// dominantFields keeps, for each JSON name, the field encoding/json
-// writes: the shallowest, then the tagged one; a name still tied is dropped
-// without a word, as encoding/json does. The result is in index order.
-func dominantFields(fields []jsonField) []jsonField {
-	slices.SortStableFunc(fields, func(a, b jsonField) int {
+// isStringKind reports whether t is of a string kind.
+func isStringKind(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isJSONTextValue reports whether t is jsontext.Value (json.RawMessage is
+// an alias of it).
+func isJSONTextValue(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "encoding/json/jsontext" && n.Obj().Name() == "Value"
+}
+
+// typeName writes t for a message, packages by name.
+func typeName(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// dominantFields keeps, for each JSON name, the field v2 writes: the
+// shallowest, then the one named by its tag; a name still tied is dropped
+// without a word, as v2 does. The result is in index order.
+func dominantFields(fields []member) []member {
+	slices.SortStableFunc(fields, func(a, b member) int {
 		return cmp.Or(
-			strings.Compare(a.name, b.name),
-			cmp.Compare(len(a.index), len(b.index)),
-			boolFirst(a.tagged, b.tagged),
-			slices.Compare(a.index, b.index),
+			strings.Compare(a.opts.name, b.opts.name),
+			cmp.Compare(a.depth(), b.depth()),
+			boolFirst(a.opts.hasName, b.opts.hasName),
 		)
 	})
-	var out []jsonField
+	var out []member
 	for i := 0; i < len(fields); {
 		j := i + 1
-		for j < len(fields) && fields[j].name == fields[i].name {
+		for j < len(fields) && fields[j].opts.name == fields[i].opts.name {
 			j++
 		}
 		group := fields[i:j]
-		if len(group) == 1 || len(group[0].index) != len(group[1].index) || group[0].tagged != group[1].tagged {
+		if len(group) == 1 || group[0].depth() != group[1].depth() || group[0].opts.hasName != group[1].opts.hasName {
 			out = append(out, group[0])
 		}
 		i = j
 	}
-	slices.SortFunc(out, func(a, b jsonField) int { return slices.Compare(a.index, b.index) })
+	slices.SortFunc(out, func(a, b member) int { return slices.Compare(a.index, b.index) })
 	return out
 }
 
@@ -180,67 +271,157 @@ func boolFirst(a, b bool) int {
 	return 1
 }
 
-// hasOption reports whether the comma-separated tag options hold o.
-func hasOption(opts, o string) bool {
-	for opts != "" {
-		var name string
-		name, opts, _ = strings.Cut(opts, ",")
-		if name == o {
-			return true
+// structFields describes the JSON members of the struct st (whose type is
+// t), and its embedded fallback if it has one, reporting what v2 would
+// refuse at run time: at the field for a field of the user's code, with
+// the field path for a struct of the standard library.
+func (s *scanner) structFields(t types.Type, st *types.Struct, r *reach, path string) ([]*model.Field, *model.Field) {
+	ms := jsonMembers(t, st)
+	for _, p := range ms.problems {
+		msg := p.msg + "; encoding/json/v2 refuses the struct at run time"
+		if p.hint != "" {
+			msg += " (" + p.hint + ")"
 		}
+		s.fieldProblem(p.v, msg, r, path)
 	}
-	return false
+	for _, e := range ms.empty {
+		hint := `export a field, or tag one json:"-" to send it as {}`
+		if n, ok := types.Unalias(e.typ).(*types.Named); ok && n.Obj().Pkg() != nil && s.isStd(n.Obj().Pkg().Path()) {
+			hint = ""
+		}
+		r.refused(joinPath(path, strings.Join(e.goPath, ".")), s.typeString(e.typ),
+			"which encoding/json/v2 refuses: it has fields but none that can be sent, and no json tag", hint)
+	}
+	out := make([]*model.Field, 0, len(ms.fields))
+	for _, f := range ms.fields {
+		goName := strings.Join(f.goPath, ".")
+		mf := &model.Field{
+			Name:      f.opts.name,
+			GoName:    goName,
+			Type:      s.walk(f.v.Type(), r, joinPath(path, goName)),
+			OmitEmpty: f.opts.omitempty,
+			OmitZero:  f.opts.omitzero,
+			Case:      f.opts.caseRule,
+			Optional:  s.optional(f),
+			Quoted:    f.opts.quoted && s.quoted(f.v, r, path),
+			TSType:    cmp.Or(f.tag.Get("ts_type"), f.tag.Get("tstype")),
+		}
+		mf.Pos, mf.Doc = s.declared(f.v.Pos(), f.v.Name())
+		out = append(out, mf)
+	}
+	var fallback *model.Field
+	if f := ms.fallback; f != nil {
+		goName := strings.Join(f.goPath, ".")
+		ft, _ := indirect(f.v.Type())
+		values := ft // jsontext.Value: any JSON
+		if m, ok := ft.Underlying().(*types.Map); ok {
+			values = m.Elem()
+		}
+		fallback = &model.Field{GoName: goName, Type: s.walk(values, r, joinPath(path, goName))}
+		fallback.Pos, fallback.Doc = s.declared(f.v.Pos(), f.v.Name())
+	}
+	return out, fallback
 }
 
-// validTagName reports whether encoding/json accepts name from a tag: not
-// empty, and only letters, digits and the punctuation it allows.
-func validTagName(name string) bool {
-	if name == "" {
-		return false
+// fieldProblem reports msg about the field v once: at the field, or, for a
+// field of the standard library (which the user cannot change and whose
+// position means nothing to them), where the action reaches it.
+func (s *scanner) fieldProblem(v *types.Var, msg string, r *reach, path string) {
+	if v.Pkg() != nil && s.isStd(v.Pkg().Path()) {
+		r.refused(joinPath(path, v.Name()), s.typeString(v.Type()), "which encoding/json/v2 refuses: "+msg, "")
+		return
 	}
-	for _, c := range name {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
-			return false
-		}
+	pos, _ := s.declared(v.Pos(), v.Name())
+	key := fmt.Sprint(pos, msg)
+	if s.reported[key] {
+		return
 	}
-	return true
+	s.reported[key] = true
+	s.diags = append(s.diags, Diagnostic{Pos: pos, Message: "field " + v.Name() + ": " + msg})
 }
 
-// canBeEmpty reports whether omitempty can leave out a field of type t:
-// encoding/json's isEmptyValue holds for some value of its kind. Structs
-// are never empty, nor arrays of non-zero length. A type parameter may be
-// instantiated with an emptiable type, so it counts as one.
-func canBeEmpty(t types.Type) bool {
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+// optional reports whether v2 may leave the member f out: omitzero (any
+// value can be zero, whether the type says so with IsZero or not),
+// omitempty on a type that can encode as null, "", [] or {}, or a field
+// promoted through an embedded pointer that may be nil.
+func (s *scanner) optional(f member) bool {
+	return f.viaPtr || f.opts.omitzero || f.opts.omitempty && s.canBeEmpty(f.v.Type())
+}
+
+// canBeEmpty reports whether some value of t encodes as null, "", [] or
+// {}, so that omitempty can leave it out: a string, a slice, a map, a
+// pointer or an interface, an array of length 0, a struct whose members
+// may all be left out, and a type whose own methods write it (they may
+// write an empty value). Numbers, booleans, time.Time (never an empty
+// string) and time.Duration (a number, as the runtime writes it) never
+// are. A type parameter may be instantiated with a type that can be.
+func (s *scanner) canBeEmpty(t types.Type) bool {
+	t = types.Unalias(t)
+	if _, ok := t.(*types.TypeParam); ok {
+		return true
+	}
+	if k := specialKind(t); k != "" {
+		return k == model.KindRawMessage
+	}
+	if marshalKind(t) != "" {
 		return true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
-		return u.Info()&(types.IsBoolean|types.IsNumeric|types.IsString) != 0 && u.Info()&types.IsComplex == 0
+		return u.Info()&types.IsString != 0
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice:
+		return true
 	case *types.Array:
 		return u.Len() == 0
-	case *types.Map, *types.Slice, *types.Pointer, *types.Interface:
-		return true
+	case *types.Struct:
+		if v, ok := s.emptiable.At(t).(bool); ok {
+			return v
+		}
+		empty := true
+		for _, f := range jsonMembers(t, u).fields {
+			if !s.optional(f) {
+				empty = false
+				break
+			}
+		}
+		s.emptiable.Set(t, empty)
+		return empty
 	}
 	return false
 }
 
-// quotable reports whether ",string" applies to a field of type t: a
-// bool, number or string kind, possibly behind one unnamed pointer, that
-// does not marshal itself (a marshaler ignores the option).
-func quotable(t types.Type) bool {
-	if marshalKind(t) != "" {
+// quoted reports whether the string option of field v makes its value
+// travel as a quoted number: v2 applies it to integers and floats, behind
+// any number of pointers, and a type with its own marshal methods ignores
+// it. On anything else v2 fails at run time whenever it writes or reads the
+// field, so that is reported.
+func (s *scanner) quoted(v *types.Var, r *reach, path string) bool {
+	refuse := func(msg string) bool {
+		s.fieldProblem(v, msg+" (remove the option)", r, path)
 		return false
 	}
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-		if marshalKind(t) != "" {
-			return false
+	t := types.Unalias(v.Type())
+	for {
+		switch specialKind(t) {
+		case model.KindDuration:
+			return refuse("the `string` option on a time.Duration: the runtime's codec writes it as a number, and reads it only from a quoted one")
+		case model.KindTime:
+			return refuse("the `string` option applies only to numbers, and encoding/json/v2 fails on it for a time.Time")
 		}
+		if marshalKind(t) != "" {
+			return false // its methods write it, ignoring the option
+		}
+		p, ok := t.Underlying().(*types.Pointer)
+		if !ok {
+			break
+		}
+		t = types.Unalias(p.Elem())
 	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&(types.IsBoolean|types.IsInteger|types.IsFloat|types.IsString) != 0
+	if tp, ok := t.(*types.TypeParam); ok {
+		return refuse(fmt.Sprintf("the `string` option on a field of type parameter type %s: encoding/json/v2 quotes numbers and fails on anything else, which its TypeScript type cannot say", tp.Obj().Name()))
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsInteger|types.IsFloat) != 0 && b.Info()&types.IsComplex == 0 {
+		return true
+	}
+	return refuse(fmt.Sprintf("the `string` option applies only to numbers, and encoding/json/v2 fails on it for a field of type %s", s.typeString(v.Type())))
 }

@@ -91,16 +91,12 @@ func (s *scanner) goType(t types.Type) (mt *model.Type, ok bool) {
 		return elem(model.KindPointer, u.Elem())
 	case *types.Slice:
 		if isByte(u.Elem()) {
-			bt, ok := elem(model.KindBytes, u.Elem())
-			if _, basic := types.Unalias(u.Elem()).(*types.Basic); basic {
-				bt.Elem, bt.Go = nil, "[]byte"
-			}
-			return bt, ok
+			return &model.Type{Kind: model.KindBytes, Go: "[]byte"}, true
 		}
 		return elem(model.KindSlice, u.Elem())
 	case *types.Array:
 		at, ok := elem(model.KindArray, u.Elem())
-		at.Len = u.Len()
+		at.Len, at.Base64 = u.Len(), isByte(u.Elem())
 		return at, ok
 	case *types.Map:
 		key, ok := s.goType(u.Key())

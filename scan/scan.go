@@ -1,6 +1,7 @@
 // Package scan loads Go packages, finds the functions marked
 // //actions:server, checks them, and describes them and every type they
-// reach as a model.Program, the way encoding/json sees them on the wire.
+// reach as a model.Program, the way the wire's codec sees them:
+// encoding/json/v2 with the runtime's options (actions.JSONOptions).
 //
 // Problems in the user's code are returned as diagnostics, all at once and
 // sorted; Load fails with an error only when the packages cannot be listed
@@ -12,10 +13,16 @@
 //     directive: the directive says what is meant, and the glue, in the same
 //     package, can call it. The directive above the package clause marks
 //     exported functions only, methods excluded.
-//   - A type marshals itself when T or *T has MarshalJSON (then MarshalText).
-//     encoding/json calls pointer methods only on addressable values; the
-//     glue encodes results through a pointer, so the model holds everywhere
-//     except in a map value, which is never addressable.
+//   - A type marshals itself when T or *T has v2's methods, in v2's order:
+//     MarshalJSONTo, MarshalJSON, AppendText, MarshalText to encode,
+//     UnmarshalJSONFrom, UnmarshalJSON, UnmarshalText to decode. v2 calls
+//     pointer methods on every value, map values included.
+//   - What v2 refuses at run time for a whole struct (a tag it cannot
+//     read, the format option, two fields of one name, an embedding it
+//     cannot do) or for a field (the string option on anything but a
+//     number) is a diagnostic at the field; a struct with fields but none
+//     that travel and no json tag, or map keys that cannot be object
+//     names, are reported where the action reaches them.
 //   - An enum is a defined bool, number or string type with exported
 //     constants of that type in its package, in source order.
 //   - Docs come from source. For a type loaded from export data, the file

@@ -30,6 +30,8 @@ type scanner struct {
 	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
 	decls     map[declKey]declInfo      // declared names of the files in docFiles
 	docFiles  map[string]bool           // files indexed in decls
+	reported  map[string]bool           // field problems reported, by position and message
+	emptiable typeutil.Map              // whether a struct type can encode as {}, once known
 }
 
 func newScanner() *scanner {
@@ -41,6 +43,7 @@ func newScanner() *scanner {
 		named:    map[string]*namedInfo{},
 		decls:    map[declKey]declInfo{},
 		docFiles: map[string]bool{},
+		reported: map[string]bool{},
 	}
 }
 

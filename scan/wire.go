@@ -42,6 +42,11 @@ func (r *reach) unspellable(path, typ, why, hint string) {
 	r.items = append(r.items, reachItem{path: path, typ: typ, why: why, hint: hint})
 }
 
+// refused records a type that the codec refuses at run time, for why.
+func (r *reach) refused(path, typ, why, hint string) {
+	r.items = append(r.items, reachItem{path: path, typ: typ, why: why, hint: hint})
+}
+
 func (r *reach) ref(path string, n *namedInfo) {
 	r.items = append(r.items, reachItem{path: path, named: n})
 }
@@ -101,7 +106,7 @@ func (s *scanner) wireType(t types.Type, pos token.Pos, what string) *model.Type
 	return mt
 }
 
-// walk describes t as encoding/json writes it, recording in r what it
+// walk describes t as encoding/json/v2 writes it, recording in r what it
 // reaches; path is the field path to t from where the walk started.
 func (s *scanner) walk(t types.Type, r *reach, path string) *model.Type {
 	t = types.Unalias(t)
@@ -123,17 +128,32 @@ func (s *scanner) walk(t types.Type, r *reach, path string) *model.Type {
 	return s.walkUnderlying(t, r, path)
 }
 
-// special returns the kind of the standard library types that have one.
+// special returns the kind of the standard library types that have one:
+// v2 writes time.Time itself, the runtime's options give time.Duration its
+// representation, and a jsontext.Value (which json.RawMessage is an alias
+// of) is any JSON value written as it is.
 func special(pkg, name string) *model.Type {
 	switch pkg + "." + name {
 	case "time.Time":
 		return &model.Type{Kind: model.KindTime, Go: "time.Time"}
 	case "time.Duration":
 		return &model.Type{Kind: model.KindDuration, Go: "time.Duration"}
-	case "encoding/json.RawMessage":
+	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
 		return &model.Type{Kind: model.KindRawMessage, Go: "json.RawMessage"}
 	}
 	return nil
+}
+
+// specialKind returns the kind special gives t, or "".
+func specialKind(t types.Type) model.Kind {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	if mt := special(n.Obj().Pkg().Path(), n.Obj().Name()); mt != nil {
+		return mt.Kind
+	}
+	return ""
 }
 
 // userNamed declares a named type outside the standard library and returns
@@ -240,14 +260,14 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 		return &model.Type{Kind: model.KindPointer, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Slice:
 		if isByte(u.Elem()) {
-			return s.bytes(u.Elem(), r, path)
+			return &model.Type{Kind: model.KindBytes, Go: "[]byte"}
 		}
 		return &model.Type{Kind: model.KindSlice, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Array:
-		return &model.Type{Kind: model.KindArray, Len: u.Len(), Elem: s.walk(u.Elem(), r, path)}
+		return &model.Type{Kind: model.KindArray, Len: u.Len(), Elem: s.walk(u.Elem(), r, path), Base64: isByte(u.Elem())}
 	case *types.Map:
-		if !validKey(u.Key()) {
-			r.problem(path, s.typeString(t), "map keys must be strings, integers or encoding.TextMarshalers")
+		if why := keyProblem(u.Key()); why != "" {
+			r.problem(path, s.typeString(t), why)
 			break
 		}
 		return &model.Type{Kind: model.KindMap, Key: s.walk(u.Key(), r, path), Elem: s.walk(u.Elem(), r, path)}
@@ -261,8 +281,8 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 			}
 			return mt
 		}
-		fields := s.structFields(t, u, r, path)
-		return &model.Type{Kind: model.KindStruct, Fields: fields, GoFields: s.goFields(t, u, fields, r, path)}
+		fields, fallback := s.structFields(t, u, r, path)
+		return &model.Type{Kind: model.KindStruct, Fields: fields, Fallback: fallback, GoFields: s.goFields(t, u, fields, r, path)}
 	case *types.Interface:
 		if k := marshalKind(t); k != "" {
 			return &model.Type{Kind: k}
@@ -313,100 +333,45 @@ func intBits(k types.BasicKind) int {
 	return 64
 }
 
-// bytes describes a slice of elem that encoding/json writes as base64.
-// When elem is a defined byte type the slice is not a []byte, so Elem
-// keeps elem for the Go glue to spell []elem.
-func (s *scanner) bytes(elem types.Type, r *reach, path string) *model.Type {
-	mt := &model.Type{Kind: model.KindBytes, Go: "[]byte"}
-	if _, ok := types.Unalias(elem).(*types.Basic); !ok {
-		mt.Go = ""
-		mt.Elem = s.walk(elem, r, path)
-	}
-	return mt
-}
-
-// isByte reports whether a slice of elem is encoded as base64: its kind is
-// uint8 and *elem marshals neither as JSON nor as text.
+// isByte reports whether v2 writes a slice or array of elem as base64: elem
+// is an unnamed byte type (byte, uint8, or an alias of them). A slice of a
+// defined byte type is an array of numbers in v2, unlike v1.
 func isByte(elem types.Type) bool {
-	b, ok := elem.Underlying().(*types.Basic)
-	if !ok || b.Kind() != types.Uint8 {
-		return false
-	}
-	return marshalKind(elem) == ""
+	b, ok := types.Unalias(elem).(*types.Basic)
+	return ok && b.Kind() == types.Uint8
 }
 
-// validKey reports whether encoding/json accepts k as a map key: a string
-// or integer kind, or a type whose value implements encoding.TextMarshaler.
-// A type parameter is accepted; its instantiations are checked where used.
-func validKey(k types.Type) bool {
+// keyProblem returns why v2 cannot write a map with keys of type k as a JSON
+// object, or "". It writes every key as an object name, which must be a
+// string: string kinds as they are, integers and floats as decimal strings,
+// [N]byte in base64, and types with their own methods as these write them
+// (which must be a string; a text method always is). A type parameter is
+// accepted; its instantiations are checked where used.
+func keyProblem(k types.Type) string {
 	if _, ok := types.Unalias(k).(*types.TypeParam); ok {
-		return true
-	}
-	if b, ok := k.Underlying().(*types.Basic); ok && b.Info()&(types.IsString|types.IsInteger) != 0 {
-		return true
-	}
-	return types.Implements(k, textMarshalerIface)
-}
-
-// The interfaces encoding/json looks for, built here so the scanner does not
-// depend on loading encoding/json and encoding.
-var (
-	marshalerIface     = methodIface("MarshalJSON")
-	textMarshalerIface = methodIface("MarshalText")
-	validatorIface     = types.NewInterfaceType([]*types.Func{
-		types.NewFunc(token.NoPos, nil, "Validate", types.NewSignatureType(nil, nil, nil, nil,
-			types.NewTuple(types.NewVar(token.NoPos, nil, "", errorType)), false)),
-	}, nil).Complete()
-)
-
-// methodIface returns interface{ name() ([]byte, error) }.
-func methodIface(name string) *types.Interface {
-	results := types.NewTuple(
-		types.NewVar(token.NoPos, nil, "", types.NewSlice(types.Typ[types.Byte])),
-		types.NewVar(token.NoPos, nil, "", errorType),
-	)
-	sig := types.NewSignatureType(nil, nil, nil, nil, results, false)
-	return types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, name, sig)}, nil).Complete()
-}
-
-// marshalKind returns KindMarshaler or KindTextMarshaler when t marshals
-// itself, json.Marshaler first as encoding/json checks it, and "" otherwise.
-//
-// Methods of *t count as well as those of t. encoding/json calls a
-// pointer-receiver marshaler only on addressable values: behind a pointer,
-// in a slice, in a field of such a value. Values that are not addressable
-// (a map value, or a result encoded by value) are written with their fields
-// instead. The model takes the common case, so the glue must encode results
-// through a pointer; a map value of such a type is the one place where the
-// wire differs from the model.
-//
-// A pointer type is never a marshaler here: the pointer is described as
-// such and its element type carries the methods.
-func marshalKind(t types.Type) model.Kind {
-	if _, ok := t.Underlying().(*types.Pointer); ok {
 		return ""
 	}
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+	switch specialKind(k) {
+	case model.KindDuration:
+		return "the runtime writes a time.Duration as a number, which cannot be an object name; use an integer type for the keys"
+	case model.KindTime:
 		return ""
 	}
-	check := t
-	if !types.IsInterface(t) {
-		check = types.NewPointer(t)
+	if marshalKind(k) != "" {
+		return ""
 	}
-	switch {
-	case types.Implements(check, marshalerIface):
-		return model.KindMarshaler
-	case types.Implements(check, textMarshalerIface):
-		return model.KindTextMarshaler
+	switch u := k.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return "encoding/json/v2 writes a bool key as true or false, which cannot be an object name"
+		case u.Info()&(types.IsString|types.IsInteger|types.IsFloat) != 0 && u.Info()&types.IsComplex == 0:
+			return ""
+		}
+	case *types.Array:
+		if isByte(u.Elem()) {
+			return ""
+		}
 	}
-	return ""
-}
-
-// hasValidate reports whether t has a Validate() error method, with a value
-// or pointer receiver.
-func hasValidate(t types.Type) bool {
-	if types.IsInterface(t) {
-		return false
-	}
-	return types.Implements(types.NewPointer(t), validatorIface)
+	return "map keys must be strings, numbers, or types with text or JSON marshal methods"
 }

@@ -1,6 +1,7 @@
 package tsemit
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -61,7 +62,11 @@ func wireNote(t *model.Type) string {
 	case model.KindDuration:
 		return "A duration in nanoseconds (Go's time.Duration)."
 	case model.KindBytes:
-		return "Bytes in standard base64 with padding, or null."
+		return "Bytes in standard base64 with padding."
+	case model.KindArray:
+		if t.Base64 {
+			return fmt.Sprintf("%d bytes in standard base64 with padding.", t.Len)
+		}
 	}
 	return ""
 }

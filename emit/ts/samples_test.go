@@ -2,6 +2,7 @@ package tsemit
 
 import (
 	"encoding/json"
+	"encoding/json/jsontext"
 	"math/big"
 	"net/netip"
 	"reflect"
@@ -57,6 +58,7 @@ var samples = map[string][]any{
 		Enums:      map[types.Status]int{types.StatusPaid: 1},
 		IntEnums:   map[types.Priority]string{types.PriorityHigh: "high"},
 		TextKeys:   map[types.Color]string{{R: 1, G: 2, B: 255}: "blue"},
+		FloatKeys:  map[float64]string{-0.5: "minus half", 1e21: "big", 3: "three"},
 		NestedMaps: map[string]map[string][]string{"a": {"b": {"c"}, "nil": nil}, "nil": nil},
 	}, types.Containers{}},
 	"EchoSpecial": {types.Special{
@@ -113,21 +115,29 @@ var samples = map[string][]any{
 	}},
 	"EchoNode": {types.Node{ID: "a", Edges: []types.Edge{{To: &types.Node{ID: "b", Edges: []types.Edge{{}}}}}}},
 	"EchoTagged": {types.Tagged{
-		Renamed: "renamed", Untagged: "untagged", NoName: "noname", Dash: "dash", Invalid: "invalid",
-		OmitString: "s", OmitInt: 1, OmitPointer: ptr(0), OmitSlice: []string{"x"}, OmitMap: map[string]int{"a": 1},
-		OmitAny: false, OmitStruct: item1, OmitTime: paris, OmitArray: [2]int{1, 2}, OmitEnum: types.StatusShipped,
-		ZeroTime: paris, ZeroStruct: item2, Both: "both",
-		QuotedInt: -maxExact, QuotedBool: true, QuotedFloat: 0.5, QuotedString: `"quoted"`,
-		QuotedPointer: ptr(7), QuotedEnum: types.PriorityMedium, NotQuoted: []int{1},
+		Renamed: "renamed", Untagged: "untagged", NoName: "noname", Dash: "dash", Spaced: "spaced", Symbol: "☃",
+		OmitString: "s", OmitInt: 1, OmitBool: true, OmitPointer: ptr(0), OmitSlice: []string{"x"}, OmitMap: map[string]int{"a": 1},
+		OmitAny: false, OmitBytes: []byte{0}, OmitStruct: item1, OmitSparse: types.Sparse{Note: "n"}, OmitTime: paris,
+		OmitDuration: time.Second, OmitArray: [2]int{1, 2}, OmitFixed: [2]byte{1, 255}, OmitEnum: types.StatusShipped,
+		OmitCode: types.Code{Value: "c"},
+		ZeroTime: paris, ZeroStruct: item2, ZeroInt: -1, ZeroWindow: types.Window{From: 1, To: 2}, ZeroSpan: types.Span{Length: 3},
+		Both:      "both",
+		QuotedInt: -maxExact, QuotedUint: 65535, QuotedFloat: 0.5, QuotedPointer: ptr(7), QuotedDeep: ptr(ptr(int8(-8))),
+		QuotedEnum: types.PriorityMedium, QuotedOmitted: 0,
+		Folded: "folded", Strict: "strict",
 		Override: paris, Override2: maxExact,
+		Open:   types.Open{ID: "open", Attrs: map[string]string{"color": "red", "": "empty"}},
+		Opener: types.Opener{Open: types.Open{ID: "opener", Attrs: map[string]string{"size": "L"}}, Note: "note"},
+		Loose:  types.Loose{Kind: "loose", Rest: jsontext.Value(`{"n":1,"list":[true,null]}`)},
 	}, types.Tagged{}},
 	"EchoEmbedding": {types.Embedding{
 		Base:   types.Base{ID: "id", Created: paris},
 		Meta:   &types.Meta{Region: "eu", Zone: "a"},
-		Left:   types.Left{Code: "left"},
+		Left:   types.Left{Code: "left", Shared: types.Shared{Once: types.Once{Once: "once"}}},
 		Extra:  types.Extra{Info: "info"},
 		Label:  "label",
 		Middle: &types.Middle{Deep: types.Deep{Level: "deep"}},
+		Box:    types.Boxed{Width: 3},
 		Name:   "name",
 	}, types.Embedding{}},
 	"EchoMoney":   {types.Money{Cents: 1234}, types.Money{}},
@@ -139,6 +149,7 @@ var samples = map[string][]any{
 		Money: types.Money{Cents: 1}, MoneyPtr: &types.Money{Cents: 2}, Color: types.Color{R: 1},
 		Version: types.Version{Major: 2}, Code: types.Code{Value: "x"}, Codes: []types.Code{{Value: "y"}},
 		ByColor: map[types.Color]types.Money{{B: 9}: {Cents: 3}}, Quoted: types.Money{Cents: 4},
+		Slug: "lower-case", CodeByName: map[string]types.Code{"a": {Value: "abc"}},
 	}},
 	"EchoPage":   {types.Page[types.Item]{Items: []types.Item{item1}, Next: ptr("cursor")}, types.Page[types.Item]{}},
 	"EchoPair":   {types.Pair[string, types.Item]{Key: "k", Value: item2}},

@@ -2,28 +2,32 @@
 // per Go package with its types and one async function per action, and the
 // runtime those functions call.
 //
-// The TypeScript types describe the JSON that encoding/json (v1) writes, not
-// the Go types; the model already applies encoding/json's rules for tags and
-// embedding, so this package only renders:
+// The TypeScript types describe the JSON that encoding/json/v2 writes and
+// reads with the runtime's options, not the Go types; the model already
+// applies v2's rules for tags, embedding and methods, so this package only
+// renders:
 //
 //   - a struct is an interface of its JSON members, optional where the
-//     encoder may leave the member out;
-//   - a pointer is T | null; a slice, a map and a []byte are also | null,
-//     since encoding/json writes nil as null;
+//     encoder may leave the member out; one with an embedded fallback also
+//     has an index signature for the other members it holds;
+//   - a pointer is T | null; a slice, a map and a []byte never are, since
+//     v2 writes nil as [], {} and "";
 //   - an array [N]T is T[] whatever N (a tuple type would be exact but
-//     unreadable for [16]byte, and the decoder does not check the length);
-//     [N]byte is an array of numbers, []byte a base64 string;
-//   - a map is Record<string, V>: integer keys travel as decimal strings, and
+//     unreadable for [64]float64; v2 refuses an array of another length
+//     when it reads one); [N]byte and []byte are base64 strings, and a
+//     slice or array of a defined byte type an array of numbers;
+//   - a map is Record<string, V>: number keys travel as decimal strings, and
 //     a string template type would not let callers index with a string they
 //     built. Keys of an enum type make Partial<Record<E, V>> (for a number
 //     enum, Partial<Record<`${E}`, V>>), since a map need not have them all;
 //   - an enum is a union of its literals and a const object of the same name
 //     holding them by Go name without the type's prefix (StatusPaid → Paid),
 //     not a TypeScript enum, which is not erasable syntax;
-//   - time.Time is a string, time.Duration a number of nanoseconds, a
-//     json.Marshaler or any value unknown, an encoding.TextMarshaler a string;
-//   - a ,string member is a string; ts_type and tstype tags override a
-//     member's type as written.
+//   - time.Time is a string, time.Duration a number of nanoseconds (as the
+//     runtime's options write it), a type with JSON marshal methods or any
+//     value unknown, a type with text marshal methods a string;
+//   - a quoted number (the string option) is a string; ts_type and tstype
+//     tags override a member's type as written.
 //
 // Integers beyond 2^53 lose precision in a JavaScript number; the types say
 // number all the same.

@@ -3,6 +3,7 @@ package tsemit
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -21,9 +22,9 @@ func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
 	switch {
 	case len(n.Enum) > 0:
 		return m.writeEnum(b, n)
-	case n.Type.Kind == model.KindStruct && len(n.Type.Fields) > 0:
+	case n.Type.Kind == model.KindStruct && (len(n.Type.Fields) > 0 || n.Type.Fallback != nil):
 		fmt.Fprintf(b, "export interface %s ", name)
-		if err := m.writeFields(b, n.Type.Fields, ""); err != nil {
+		if err := m.writeFields(b, n.Type, ""); err != nil {
 			return err
 		}
 		b.WriteString("\n")
@@ -91,8 +92,7 @@ func enumKeys(n *model.Named) []string {
 }
 
 // literal turns the JSON literal of an enum value into a TypeScript literal:
-// numbers and booleans as they are, strings re-quoted without the HTML
-// escapes encoding/json adds.
+// numbers and booleans as they are, strings re-quoted for TypeScript.
 func literal(jsonValue string) (string, error) {
 	var v any
 	if err := json.Unmarshal([]byte(jsonValue), &v); err != nil {
@@ -107,12 +107,29 @@ func literal(jsonValue string) (string, error) {
 	return "", fmt.Errorf("value %s is not a string, number or boolean", jsonValue)
 }
 
-// writeFields writes the members of a struct as an object type, indented by
-// indent, with a doc comment for each documented field.
-func (m *module) writeFields(b *strings.Builder, fields []*model.Field, indent string) error {
+// writeFields writes the members of the struct t as an object type,
+// indented by indent, with a doc comment for each documented field.
+//
+// A struct with an embedded fallback takes other members too, so it gets an
+// index signature; TypeScript wants the members it names to fit it, so its
+// type is the union of the fallback's values and of every member's type.
+func (m *module) writeFields(b *strings.Builder, t *model.Type, indent string) error {
 	b.WriteString("{\n")
-	for _, f := range fields {
-		t, err := m.fieldType(f, indent+"  ")
+	var rest []string // the types of the index signature, without repeats
+	addRest := func(s string) {
+		if !slices.Contains(rest, s) {
+			rest = append(rest, s)
+		}
+	}
+	if t.Fallback != nil {
+		v, err := m.typeExpr(t.Fallback.Type, indent+"  ")
+		if err != nil {
+			return fmt.Errorf("field %s: %w", t.Fallback.GoName, err)
+		}
+		addRest(v)
+	}
+	for _, f := range t.Fields {
+		ft, err := m.fieldType(f, indent+"  ")
 		if err != nil {
 			return fmt.Errorf("field %s: %w", f.GoName, err)
 		}
@@ -125,7 +142,16 @@ func (m *module) writeFields(b *strings.Builder, fields []*model.Field, indent s
 		if f.Optional {
 			opt = "?"
 		}
-		fmt.Fprintf(b, "%s  %s%s: %s;\n", indent, propertyName(f.Name), opt, t)
+		fmt.Fprintf(b, "%s  %s%s: %s;\n", indent, propertyName(f.Name), opt, ft)
+		addRest(ft)
+	}
+	if t.Fallback != nil {
+		sig := strings.Join(rest, " | ")
+		if slices.Contains(rest, "unknown") {
+			sig = "unknown"
+		}
+		writeDoc(b, indent+"  ", m.links(t.Fallback.Doc), "Any other member, held by Go's "+t.Fallback.GoName+".")
+		fmt.Fprintf(b, "%s  [member: string]: %s;\n", indent, sig)
 	}
 	b.WriteString(indent + "}")
 	return nil
@@ -138,9 +164,8 @@ func (m *module) fieldType(f *model.Field, indent string) (string, error) {
 	case f.TSType != "":
 		return f.TSType, nil
 	case f.Quoted:
-		// The option applies to scalars and pointers to them; a nil
-		// pointer is still written as null.
-		if f.Type.Kind == model.KindPointer {
+		// A quoted number; a nil pointer is still written as null.
+		if m.resolve(f.Type).Kind == model.KindPointer {
 			return "string | null", nil
 		}
 		return "string", nil
@@ -172,7 +197,7 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 	case model.KindString, model.KindTime, model.KindTextMarshaler:
 		return []string{"string"}, nil
 	case model.KindBytes:
-		return []string{"string", "null"}, nil
+		return []string{"string"}, nil
 	case model.KindRawMessage, model.KindAny, model.KindMarshaler:
 		return []string{"unknown"}, nil
 	case model.KindPointer:
@@ -186,8 +211,11 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{e + "[]", "null"}, nil
+		return []string{e + "[]"}, nil
 	case model.KindArray:
+		if t.Base64 {
+			return []string{"string"}, nil
+		}
 		e, err := m.elemExpr(t.Elem, indent)
 		if err != nil {
 			return nil, err
@@ -198,13 +226,13 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []string{r, "null"}, nil
+		return []string{r}, nil
 	case model.KindStruct:
-		if len(t.Fields) == 0 {
+		if len(t.Fields) == 0 && t.Fallback == nil {
 			return []string{m.global("Record") + "<string, never>"}, nil
 		}
 		var b strings.Builder
-		if err := m.writeFields(&b, t.Fields, indent); err != nil {
+		if err := m.writeFields(&b, t, indent); err != nil {
 			return nil, err
 		}
 		return []string{b.String()}, nil
@@ -214,6 +242,19 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		return []string{t.Name}, nil
 	}
 	return nil, fmt.Errorf("unknown kind %q", t.Kind)
+}
+
+// resolve follows a reference to a named type to the type it declares, so
+// that a quoted member can tell a pointer from a number.
+func (m *module) resolve(t *model.Type) *model.Type {
+	for t != nil && t.Kind == model.KindNamed {
+		n := m.prog.Lookup(t.Pkg, t.Name)
+		if n == nil {
+			break
+		}
+		t = n.Type
+	}
+	return t
 }
 
 // withNull adds null to a union that does not have it; unknown already
@@ -264,8 +305,8 @@ func (m *module) reference(t *model.Type, indent string) ([]string, error) {
 	return []string{name}, nil
 }
 
-// record returns the object type of a map. encoding/json writes every key
-// as a string: integers in decimal, text marshalers as their text. A map
+// record returns the object type of a map. encoding/json/v2 writes every
+// key as a string: numbers in decimal, text marshalers as their text. A map
 // need not have every key of an enum, so enum keys make a Partial record.
 func (m *module) record(t *model.Type, indent string) (string, error) {
 	v, err := m.typeExpr(t.Elem, indent)

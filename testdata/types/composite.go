@@ -30,10 +30,11 @@ type Containers struct {
 	Enums      map[Status]int                 `json:"enums"`
 	IntEnums   map[Priority]string            `json:"intEnums"`
 	TextKeys   map[Color]string               `json:"textKeys"`
+	FloatKeys  map[float64]string             `json:"floatKeys"`
 	NestedMaps map[string]map[string][]string `json:"nestedMaps"`
 }
 
-// Special holds the types that encoding/json treats specially.
+// Special holds the types that encoding/json/v2 treats specially.
 type Special struct {
 	Bytes     []byte          `json:"bytes"`
 	Fixed     [4]byte         `json:"fixed"`
@@ -49,7 +50,8 @@ type Special struct {
 	Point     geo.Point       `json:"point"`
 }
 
-// Blob is a named byte slice: base64 on the wire.
+// Blob is a named byte slice: base64 on the wire, as its elements are an
+// unnamed byte type.
 type Blob []byte
 
 // Anonymous holds anonymous structs, written inline.

@@ -35,7 +35,8 @@ func EchoOptions(opts struct {
 	return opts
 }
 
-// MyByte is a defined byte type: a []MyByte is still base64 on the wire.
+// MyByte is a defined byte type: a []MyByte is an array of numbers on the
+// wire, not base64 (encoding/json/v2 takes only unnamed bytes as bytes).
 type MyByte byte
 
 //actions:server

@@ -2,6 +2,7 @@ package types
 
 import (
 	"encoding/json"
+	"encoding/json/jsontext"
 	"errors"
 	"fmt"
 	"strconv"
@@ -81,16 +82,14 @@ func (v *Version) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalText writes "major.minor"; encoding/json never calls it because
+// MarshalText writes "major.minor"; encoding/json/v2 never calls it because
 // MarshalJSON exists.
 func (v Version) MarshalText() ([]byte, error) {
 	return fmt.Appendf(nil, "%d.%d", v.Major, v.Minor), nil
 }
 
-// Code has MarshalText on its pointer only. encoding/json calls it for
-// addressable values (behind a pointer, in a slice, in a struct reached
-// through a pointer); the scanner counts pointer methods, so the glue must
-// encode results addressably.
+// Code has MarshalText on its pointer only. encoding/json/v2 calls it on
+// every value, addressable or not (a map value, a result encoded by value).
 type Code struct {
 	Value string
 }
@@ -104,6 +103,43 @@ func (c *Code) MarshalText() ([]byte, error) {
 func (c *Code) UnmarshalText(b []byte) error {
 	c.Value = strings.ToLower(string(b))
 	return nil
+}
+
+// Tally marshals itself with the methods of encoding/json/v2, which take
+// precedence over its MarshalJSON: it travels as a number.
+type Tally struct {
+	count int
+}
+
+// MarshalJSONTo writes the count.
+func (t Tally) MarshalJSONTo(enc *jsontext.Encoder) error {
+	return enc.WriteToken(jsontext.Int(int64(t.count)))
+}
+
+// UnmarshalJSONFrom reads what MarshalJSONTo writes.
+func (t *Tally) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	if tok.Kind() != '0' {
+		return errors.New("tally: want a number")
+	}
+	n, err := tok.Int()
+	t.count = int(n)
+	return err
+}
+
+// MarshalJSON is never called: MarshalJSONTo takes precedence.
+func (t Tally) MarshalJSON() ([]byte, error) { return []byte(`"never"`), nil }
+
+// Slug has AppendText only: it travels as the text it appends, and is read
+// as the string it is.
+type Slug string
+
+// AppendText appends the slug in lower case.
+func (s Slug) AppendText(b []byte) ([]byte, error) {
+	return append(b, strings.ToLower(string(s))...), nil
 }
 
 // Stamped embeds a marshaler: the promoted MarshalJSON makes Stamped
@@ -124,4 +160,9 @@ type Marshalers struct {
 	ByColor  map[Color]Money `json:"byColor"`
 	// Quoted has ",string", which a marshaler ignores.
 	Quoted Money `json:"quoted,string"`
+	Tally  Tally `json:"tally"`
+	Slug   Slug  `json:"slug"`
+	// CodeByName holds Codes as map values, where v2 still calls the
+	// MarshalText of *Code.
+	CodeByName map[string]Code `json:"codeByName"`
 }

@@ -73,7 +73,8 @@ const (
 // Escaped is a string enum whose values need escaping as JSON literals.
 type Escaped string
 
-// Values with characters encoding/json escapes.
+// Values with a quote, which JSON escapes, and characters of HTML, which
+// encoding/json/v2 writes as they are.
 const (
 	EscapedQuote Escaped = `say "hi"`
 	EscapedHTML  Escaped = "<b>&</b>"

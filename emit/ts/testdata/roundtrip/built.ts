@@ -33,20 +33,21 @@ const containers: Containers = {
   pointerPtr: null,
   slice: [],
   array: [1, 2, 3],
-  matrix: [[0.25], null],
+  matrix: [[0.25], []],
   strings: { a: 1 },
   ints: { "-3": item },
   uints: { "255": true },
   enums: { [Status.Paid]: 1 },
   intEnums: { [Priority.High]: "high" },
   textKeys: { "#0000ff": "blue" },
-  nestedMaps: null,
+  floatKeys: { "1.5": "one and a half" },
+  nestedMaps: {},
 };
 
 const special: Special = {
   bytes: btoa("hi\u00ff"),
-  fixed: [1, 2, 3, 4],
-  blob: null,
+  fixed: btoa("\u0001\u0002\u0003\u0004"),
+  blob: "",
   time: leap,
   duration: 1500 * 1e6,
   raw: { any: ["json", 1] },
@@ -63,8 +64,10 @@ const embedding: Embedding = {
   id: "e",
   created: leap,
   Code: "code",
+  once: "o",
   extra: { info: "i" },
-  Label: "label",
+  label: "label",
+  width: 2,
   // Promoted from an unexported embedded struct, which the Go test cannot set.
   hidden: "",
   name: "n",
@@ -75,8 +78,8 @@ const generics: Generics = {
   pairs: [{ key: "k", value: 1 }],
   nested: { items: [{ key: Status.Pending, value: null }], next: "n" },
   tree: { value: "root", children: [{ value: "leaf" }] },
-  lookup: { p: { items: null, next: null } },
-  alias: { items: null, next: null },
+  lookup: { p: { items: [], next: null } },
+  alias: { items: [], next: null },
   list: ["#010203"],
 };
 
@@ -87,7 +90,7 @@ export const built: Record<string, () => Promise<unknown>> = {
   EchoDuration: () => echoDuration(2 * 60 * 1e9),
   EchoBytes: () => echoBytes(btoa("\u0000\u0001\u00fe")),
   EchoPointer: () => echoPointer(null),
-  EchoSlice: () => echoSlice(null),
+  EchoSlice: () => echoSlice([]),
   EchoIntMap: () => echoIntMap({ "-1": "minus one", "7": "seven" }),
   EchoScalars: () =>
     echoScalars({

@@ -26,7 +26,7 @@ const calls: Record<string, () => Promise<unknown>> = {
   resultError: () => shapes.resultError(),
   oneParam: () => shapes.oneParam("world"),
   severalParams: () => shapes.severalParams(2, "ab", ["x", "y"]),
-  severalParamsNil: () => shapes.severalParams(1, "b", null),
+  severalParamsEmpty: () => shapes.severalParams(1, "b", []),
   unnamed: () => shapes.unnamed(1, "s"),
   blank: () => shapes.blank(0, true, ""),
   grouped: () => shapes.grouped(1, 2, "label"),

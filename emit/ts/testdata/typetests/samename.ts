@@ -6,7 +6,7 @@ import { add, type Item as ShopItem } from "../gen/samename/shop_cart.js";
 const shopItem: ShopItem = { sku: "s" };
 
 export async function use(): Promise<AdminItem> {
-  const added: ShopItem[] | null = await add(shopItem);
+  const added: ShopItem[] = await add(shopItem);
   void added;
   // @ts-expect-error review takes the shop's Item, not the admin's
   await review({ shopper: shopItem, note: "" });

@@ -1,10 +1,11 @@
-// Type-level tests of the corpus types: values that encoding/json writes
+// Type-level tests of the corpus types: values that encoding/json/v2 writes
 // must be accepted, and (after each expect-error directive) values it never
 // writes must be rejected.
 import {
   Priority,
   Status,
   echoItem,
+  echoMyBytes,
   echoPointer,
   echoSlice,
   type Anonymous,
@@ -12,6 +13,7 @@ import {
   type Embedding,
   type Generics,
   type Item,
+  type Marshalers,
   type Page,
   type Special,
   type Tagged,
@@ -41,19 +43,29 @@ const tagged: Tagged = {
   name: "n",
   Untagged: "u",
   "-": "dash",
-  Invalid: "i",
+  "a b": "spaced",
+  "x=☃": "symbol",
+  omitInt: 0,
+  omitBool: false,
   omitStruct: item,
   omitTime: "2024-01-02T03:04:05Z",
+  omitDuration: 0,
   omitArray: [1, 2],
+  omitFixed: "AAA=",
   quotedInt: "12",
-  quotedBool: "true",
+  quotedUint: "1",
   quotedFloat: "1.5",
-  quotedString: '"s"',
   quotedPointer: null,
+  quotedDeep: "-8",
   quotedEnum: "2",
-  notQuoted: [1],
+  quotedOmitted: "0",
+  user_name: "u",
+  strict: "s",
   override: new Date(),
   override2: 1n,
+  open: { id: "o", color: "red" },
+  opener: { id: "o", note: "n" },
+  loose: { kind: "k", extra: [1, { any: null }] },
 };
 export { tagged };
 
@@ -62,15 +74,37 @@ export const withSkipped: Tagged = {
   // @ts-expect-error a json:"-" field never travels
   Skipped: "s",
 };
-export const withSecret: Tagged = {
-  ...tagged,
-  // @ts-expect-error an unexported field never travels, even tagged
-  secret: "s",
-};
-// @ts-expect-error omitStruct is never omitted: omitempty does not apply to structs
+// @ts-expect-error omitStruct is never omitted: an Item never encodes as {}
 export const noOmitStruct: Tagged = { ...tagged, omitStruct: undefined };
+const { omitInt: _omitInt, ...withoutOmitInt } = tagged;
+// @ts-expect-error omitempty never leaves out a number: 0 is not an empty JSON value
+export const noOmitInt: Tagged = withoutOmitInt;
+const { omitBool: _omitBool, ...withoutOmitBool } = tagged;
+// @ts-expect-error omitempty never leaves out a bool
+export const noOmitBool: Tagged = withoutOmitBool;
+const { omitFixed: _omitFixed, ...withoutOmitFixed } = tagged;
+// @ts-expect-error a [2]byte is a base64 string of 2 bytes, never empty
+export const noOmitFixed: Tagged = withoutOmitFixed;
+const { omitTime: _omitTime, ...withoutOmitTime } = tagged;
+// @ts-expect-error a time.Time is never an empty string
+export const noOmitTime: Tagged = withoutOmitTime;
+const { zeroInt: _zeroInt, omitSparse: _omitSparse, omitSlice: _omitSlice, ...lean } = {
+  ...tagged,
+  zeroInt: 0,
+  omitSparse: {},
+  omitSlice: [],
+};
+// omitzero may leave out any value, and omitempty a struct whose members
+// may all be left out, or a slice.
+export const leanTagged: Tagged = lean;
 // @ts-expect-error a ",string" int travels as a string
 export const quotedNumber: Tagged = { ...tagged, quotedInt: 12 };
+// @ts-expect-error an omitempty slice may be left out, but is never null
+export const nullSlice: Tagged = { ...tagged, omitSlice: null };
+// @ts-expect-error the other members of an Open are the strings of its map
+export const wrongExtra: Tagged = { ...tagged, open: { id: "o", color: true } };
+// @ts-expect-error a named member keeps its own type
+export const wrongCount: Tagged = { ...tagged, open: { id: "o", count: "1" } };
 
 export function promoted(e: Embedding): string {
   // @ts-expect-error region is promoted through a nil-able pointer: it may be missing
@@ -79,35 +113,62 @@ export function promoted(e: Embedding): string {
   e.Note;
   // @ts-expect-error both is tagged on both sides: dropped
   e.both;
+  // @ts-expect-error Shared is embedded by both Left and Right: twice is dropped
+  e.twice;
   // @ts-expect-error a tagged embedded struct is a field, its fields are not promoted
   e.info;
-  return region + e.Code + e.extra.info + e.hidden + e.name + e.id + (e.level ?? "");
+  // @ts-expect-error an embedded non-struct type with a JSON name is a member of that name
+  e.Label;
+  return region + e.Code + e.extra.info + e.hidden + e.name + e.id + e.once + e.label + e.width + (e.level ?? "");
 }
 
 export function containers(c: Containers): number {
-  // @ts-expect-error a nil slice is null
+  // A nil slice is [], a nil map {}: neither is ever null.
   c.slice.length;
-  // @ts-expect-error a nil map is null
   c.strings["a"];
+  c.matrix[0]?.length;
+  // @ts-expect-error a slice is never null
+  c.slice = null;
+  // @ts-expect-error a map is never null
+  c.strings = null;
   c.enums = { pending: 1 };
   // @ts-expect-error not a status
   c.enums = { lost: 1 };
   c.intEnums = { "0": "low", "2": "high" };
   // @ts-expect-error not a priority
   c.intEnums = { "3": "urgent" };
+  c.floatKeys = { "1.5": "one and a half" };
   c.array = [1, 2, 3];
   return c.pointer?.quantity ?? c.pointerPtr ?? 0;
 }
 
 export function special(s: Special): string {
   const p: Point = s.point;
-  // @ts-expect-error a base64 string, or null
   const bytes: string = s.bytes;
-  // @ts-expect-error a [4]byte is an array of numbers, not base64
   const fixed: string = s.fixed;
+  // @ts-expect-error a nil []byte is "", never null
+  s.bytes = null;
+  // @ts-expect-error a [4]byte is a base64 string, not an array of numbers
+  s.fixed = [1, 2, 3, 4];
   // @ts-expect-error time.Time travels as a string
   const t: Date = s.time;
   return `${p.lat} ${bytes} ${fixed} ${t} ${s.duration.toFixed()} ${s.addr}`;
+}
+
+export function marshalers(m: Marshalers): string {
+  // A type with AppendText is a string; a []MyByte an array of numbers.
+  const slug: string = m.slug;
+  const codes: Record<string, string> = m.codeByName;
+  // @ts-expect-error a MarshalJSONTo type is any JSON
+  const tally: number = m.tally;
+  return slug + String(codes) + String(tally);
+}
+
+export function myBytes(b: Awaited<ReturnType<typeof echoMyBytes>>): number {
+  // @ts-expect-error a slice of a defined byte type is not base64
+  const s: string = b;
+  void s;
+  return b[0] ?? 0;
 }
 
 export function generics(g: Generics): Page<Item> {
@@ -116,7 +177,7 @@ export function generics(g: Generics): Page<Item> {
   const n: number = t.value;
   void n;
   // @ts-expect-error the second element of a pair is a number
-  const s: string | undefined = g.pairs?.[0]?.value;
+  const s: string | undefined = g.pairs[0]?.value;
   void s;
   return g.alias;
 }
@@ -129,8 +190,10 @@ export async function calls(): Promise<void> {
   const got: Item = await echoItem(item);
   // @ts-expect-error a pointer result may be null
   const ptr: Item = await echoPointer(item);
-  // @ts-expect-error a slice result may be null
+  // A slice result is never null.
   (await echoSlice([item])).length;
+  // @ts-expect-error a slice parameter is never null
+  await echoSlice(null);
   // @ts-expect-error a wrong parameter type
   await echoItem({ sku: 1 });
   void got;

@@ -14,7 +14,7 @@ export interface Cart {
    * Lines are the products in the cart, in the order they were first
    * added.
    */
-  lines: Line[] | null;
+  lines: Line[];
   /** Count is the number of units of all lines. */
   count: number;
   /** Total is the price of all lines. */

@@ -53,7 +53,7 @@ export interface Query {
   /** Cursor is the Next of the previous page, or "" for the first one. */
   cursor?: string;
   /** Limit is the page size; 0 means paging.DefaultLimit. */
-  limit?: number;
+  limit: number;
 }
 
 /**

@@ -61,7 +61,7 @@ export interface Form {
 export interface Order {
   id: string;
   customer: string;
-  lines: Line[] | null;
+  lines: Line[];
   total: Cents;
   delivery: Delivery;
   status: Status;
@@ -113,6 +113,6 @@ export async function listOrders(cartID: ID, cursor: string, opts?: CallOptions)
  *
  * @see Go: func github.com/actionsgo/actions/example/orders.CheckDelivery
  */
-export async function checkDelivery(postcode: string, opts?: CallOptions): Promise<DeliveryOption[] | null> {
-  return call<DeliveryOption[] | null>("orders.CheckDelivery", [postcode], opts);
+export async function checkDelivery(postcode: string, opts?: CallOptions): Promise<DeliveryOption[]> {
+  return call<DeliveryOption[]>("orders.CheckDelivery", [postcode], opts);
 }

@@ -7,7 +7,7 @@
  */
 export interface Page<T> {
   /** Items are this page's items, in order. */
-  items: T[] | null;
+  items: T[];
   /** Total counts the items of every page. */
   total: number;
   /** Next is the cursor of the following page, or null on the last one. */

@@ -5,7 +5,6 @@ package edge
 import (
 	"encoding/json"
 	"net/http"
-	"net/url"
 )
 
 // Payload is any value that marshals itself.
@@ -14,7 +13,8 @@ type Payload interface {
 	Kind() string
 }
 
-// MyByte is a defined byte: a slice of it is still base64.
+// MyByte is a defined byte: a slice of it is an array of numbers, not
+// base64.
 type MyByte byte
 
 // hidden is unexported and embedded through a pointer.
@@ -32,7 +32,7 @@ type Edge struct {
 	Marshaler json.Marshaler `json:"marshaler"`
 	Payload   Payload        `json:"payload"`
 	Header    http.Header    `json:"header"`
-	User      *url.Userinfo  `json:"user"`
+	Cookie    *http.Cookie   `json:"cookie"`
 	Bytes     []MyByte       `json:"bytes"`
 	*hidden
 	Box Box[int] `json:"box"`

@@ -24,7 +24,7 @@ func InlineHooks(opts struct { // want 6 `InlineHooks: parameter opts: field hoo
 }
 
 //actions:server
-func InlineResult() (out struct { // want 6 `InlineResult: result: field Nested.fn has type func\(\) int, which the generated code cannot write out`
+func InlineResult() (out struct { // want 6 `InlineResult: result: field Nested.fn has type func\(\) int, which the generated code cannot write out` 6 `InlineResult: result: field Nested has type struct{fn func\(\) int}, which encoding/json/v2 refuses: it has fields but none that can be sent`
 	Nested struct {
 		fn func() int
 	}

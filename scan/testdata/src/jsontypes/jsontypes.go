@@ -1,4 +1,4 @@
-// Package jsontypes has actions that reach types encoding/json cannot
+// Package jsontypes has actions that reach types encoding/json/v2 cannot
 // send.
 package jsontypes
 
@@ -37,7 +37,7 @@ func Direct(f func(), p unsafe.Pointer) {} // want 6 `Direct: parameter f has ty
 func Interface(s fmt.Stringer) {} // want 6 `Interface: parameter s has type fmt.Stringer, which cannot be sent as JSON \(an interface with methods has no JSON shape; use a concrete type\)`
 
 //actions:server
-func Keys(m map[float64]string) {} // want 6 `Keys: parameter m has type map\[float64\]string, which cannot be sent as JSON \(map keys must be strings, integers or encoding.TextMarshalers\)`
+func Keys(m map[complex128]string) {} // want 6 `Keys: parameter m has type map\[complex128\]string, which cannot be sent as JSON \(map keys must be strings, numbers, or types with text or JSON marshal methods\)`
 
 // Holder reaches a bad type only through a type argument.
 type Holder[T any] struct {
