@@ -4,7 +4,7 @@ package types
 
 import (
 	"context"
-	"encoding/json/jsontext"
+	"encoding/json"
 	"net/netip"
 	"time"
 
@@ -39,7 +39,7 @@ var (
 	_ func(Blob) Blob                             = EchoBlob
 	_ func(time.Time) time.Time                   = EchoTime
 	_ func(time.Duration) time.Duration           = EchoDuration
-	_ func(jsontext.Value) jsontext.Value         = EchoRaw
+	_ func(json.RawMessage) json.RawMessage       = EchoRaw
 	_ func(any) any                               = EchoAny
 	_ func(netip.Addr) netip.Addr                 = EchoAddr
 	_ func(time.Month) time.Month                 = EchoMonth
@@ -270,11 +270,10 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoRaw",
-			Params:  []actions.Parameter{actions.Param[jsontext.Value]("v")},
+			Params:  []actions.Parameter{actions.Param[json.RawMessage]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				result := EchoRaw(*args[0].(*jsontext.Value))
-				return &result, nil
+				return EchoRaw(*args[0].(*json.RawMessage)), nil
 			},
 		},
 		{

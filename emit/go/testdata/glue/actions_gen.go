@@ -4,7 +4,7 @@ package glue
 
 import (
 	"context"
-	"encoding/json/jsontext"
+	"encoding/json"
 	"iter"
 	"time"
 
@@ -21,7 +21,7 @@ var (
 	_ func(context.Context, string) (string, error)                              = NotFound
 	_ func()                                                                     = Panics
 	_ func(context.Context, []string, string, int, bool, string) (string, error) = Reserved
-	_ func(time.Time, jsontext.Value, Item, Item, int) string                    = Shadowed
+	_ func(time.Time, json.RawMessage, Item, Item, int) string                   = Shadowed
 	_ func(*Counter, context.Context, int) (int, error)                          = (*Counter).Add
 	_ func(*Counter) string                                                      = (*Counter).Name
 	_ func(*Counter) int                                                         = (*Counter).Count
@@ -66,14 +66,14 @@ func Actions() []actions.Action {
 			ID: "glue.Shadowed",
 			Params: []actions.Parameter{
 				actions.Param[time.Time]("time"),
-				actions.Param[jsontext.Value]("json"),
+				actions.Param[json.RawMessage]("json"),
 				actions.Param[Item]("Item"),
 				actions.Param[Item]("other"),
 				actions.Param[int]("Shadowed"),
 			},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				return Shadowed(*args[0].(*time.Time), *args[1].(*jsontext.Value), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
+				return Shadowed(*args[0].(*time.Time), *args[1].(*json.RawMessage), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
 			},
 		},
 		{
