@@ -145,7 +145,6 @@ func TestServeServices(t *testing.T) {
 	t.Error("CounterActions(nil) did not panic")
 }
 
-
 // TestServeTypes shows that the typed decode works for the kinds of values
 // the corpus declares, and that results marshal as the client expects.
 func TestServeTypes(t *testing.T) {

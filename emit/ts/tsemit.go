@@ -375,4 +375,3 @@ func check(prog *model.Program) error {
 	}
 	return nil
 }
-
