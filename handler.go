@@ -186,7 +186,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := calls.Get().(*callState)
 	defer st.release()
 	st.read = read
-	rc := http.NewResponseController(w)
+	rc := &st.conn
+	rc.reset(w)
 	if read {
 		if err := h.readQuery(r, st); err != nil {
 			h.fail(ctx, w, r, a, 0, err)
@@ -232,6 +233,7 @@ type callState struct {
 	dec    jsontext.Decoder
 	out    bytes.Buffer
 	enc    jsontext.Encoder
+	conn   connControl
 	inline [4]any // backs the arguments of most calls
 	read   bool   // a GET or HEAD of a get action
 }
@@ -244,6 +246,7 @@ const maxPooledBuffer = 64 << 10
 
 func (st *callState) release() {
 	clear(st.inline[:])
+	st.conn = connControl{}
 	st.limit.R = nil
 	st.read = false
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
@@ -296,13 +299,13 @@ func (h *Handler) tooLarge() *Error {
 // client going away once the body is consumed, cancels the request's
 // context when that happens; the read deadline is lifted then, or that
 // watch would end the call at the deadline.
-func (h *Handler) readBody(w http.ResponseWriter, rc *http.ResponseController, r *http.Request, st *callState) (int, error) {
+func (h *Handler) readBody(w http.ResponseWriter, rc *connControl, r *http.Request, st *callState) (int, error) {
 	if r.Body == nil || r.Body == http.NoBody && r.ContentLength <= 0 {
 		// What the server gives a request without a body: nothing to read,
 		// and already watched.
 		return 0, nil
 	}
-	deadline := rc.SetReadDeadline(time.Now().Add(h.readTimeout)) == nil
+	deadline := rc.setReadDeadline(time.Now().Add(h.readTimeout))
 	st.limit = io.LimitedReader{R: r.Body, N: h.maxBodyBytes + 1}
 	_, err := st.body.ReadFrom(&st.limit)
 	if err != nil {
@@ -316,7 +319,7 @@ func (h *Handler) readBody(w http.ResponseWriter, rc *http.ResponseController, r
 		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
 	}
 	if deadline {
-		rc.SetReadDeadline(time.Time{})
+		rc.setReadDeadline(time.Time{})
 	}
 	n := int64(st.body.Len())
 	switch {
@@ -380,7 +383,7 @@ func isJSON(ct string) bool {
 // whatever the outcome. The response is written within h.writeTimeout of
 // the action's return, so a client that stops reading cannot hold the
 // connection.
-func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *http.ResponseController, s *served, args []any, st *callState) {
+func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *connControl, s *served, args []any, st *callState) {
 	a := s.Action
 	cc := &callContext{Context: ctx, req: r}
 	defer func() {
@@ -404,10 +407,10 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		result, err = s.invoke(cc, call)
 	}
 	cc.send(w)
-	if rc.SetWriteDeadline(time.Now().Add(h.writeTimeout)) == nil {
+	if rc.setWriteDeadline(time.Now().Add(h.writeTimeout)) {
 		// The connection may serve other handlers next: lift it once the
 		// response is written.
-		defer rc.SetWriteDeadline(time.Time{})
+		defer rc.setWriteDeadline(time.Time{})
 	}
 	if err != nil {
 		h.fail(ctx, w, r, a, 0, err)
@@ -455,10 +458,13 @@ func (st *callState) encode(v any) ([]byte, error) {
 	}
 	st.enc.Reset(&st.out)
 	var err error
-	if v != nil && encodesDuration(reflect.TypeOf(v)) {
+	switch {
+	case st.read:
+		err = json.MarshalEncode(&st.enc, v, readOptions)
+	case v != nil && encodesDuration(reflect.TypeOf(v)):
 		err = json.MarshalEncode(&st.enc, v, encodeOptions)
-	} else {
-		err = json.MarshalEncode(&st.enc, v, sorted)
+	default:
+		err = json.MarshalEncode(&st.enc, v)
 	}
 	if err != nil {
 		return nil, err

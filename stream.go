@@ -78,7 +78,7 @@ var (
 type streamWriter struct {
 	mu      sync.Mutex
 	w       http.ResponseWriter
-	rc      *http.ResponseController
+	rc      *connControl
 	timeout time.Duration // for each write
 	wrote   bool          // since the last keep-alive tick
 	err     error         // the first write error: the client is gone
@@ -92,14 +92,14 @@ func (s *streamWriter) frame(parts ...[]byte) bool {
 	if s.err != nil {
 		return false
 	}
-	s.rc.SetWriteDeadline(time.Now().Add(s.timeout))
+	s.rc.setWriteDeadline(time.Now().Add(s.timeout))
 	for _, p := range parts {
 		if _, err := s.w.Write(p); err != nil {
 			s.err = err
 			return false
 		}
 	}
-	if err := s.rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+	if err := s.rc.flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		s.err = err
 		return false
 	}
@@ -131,7 +131,7 @@ func (s *streamWriter) keepAlive(interval time.Duration, stop <-chan struct{}) {
 // stream sends the items of seq as they come, until it ends, fails, the
 // client goes away or the stream's time is up; leaving the loop early runs
 // the iterator's cleanup. cancel ends the action's context.
-func (h *Handler) stream(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *http.ResponseController, a *Action, seq iter.Seq2[any, error], st *callState) {
+func (h *Handler) stream(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *connControl, a *Action, seq iter.Seq2[any, error], st *callState) {
 	streamHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	s := &streamWriter{w: w, rc: rc, timeout: h.writeTimeout}
