@@ -240,9 +240,13 @@ type callState struct {
 
 var calls = sync.Pool{New: func() any { return new(callState) }}
 
-// maxPooledBuffer is the largest buffer kept for the next call, so that one
-// large body or result does not hold its memory for good.
-const maxPooledBuffer = 64 << 10
+// maxPooledBuffer is the largest buffer kept for the next call: one of a
+// body of the default size or a result like it, so that calls of that size
+// grow no buffer in the steady state (a buffer grows by doubling, a dozen
+// allocations for a megabyte), while a larger one does not hold its memory
+// for good. The pool lets go of what it holds when collections find it
+// unused.
+const maxPooledBuffer = 2 * DefaultMaxBodyBytes
 
 func (st *callState) release() {
 	clear(st.inline[:])
