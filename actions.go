@@ -128,6 +128,13 @@ type Action struct {
 	// result may be cached for Cache (no-cache when zero). See Handler.
 	Get   bool
 	Cache time.Duration
+	// Files is true for an action that takes files (a parameter of type
+	// File, or one that holds some): it also takes multipart/form-data.
+	Files bool
+	// Form, for an action with the directive's form option, describes the
+	// fields of its one struct parameter: it also takes HTML forms,
+	// application/x-www-form-urlencoded and multipart/form-data.
+	Form []FormField
 	// Call calls the function. args holds one pointer per parameter, to the
 	// decoded and validated value of the type Param declared (a *T for
 	// Param[T]); it is valid only until Call returns. Call returns the

@@ -21,7 +21,7 @@ import (
 // Every rule of the codec is the codec's own (decodeOptions); depth is
 // checked with d's own stack depth, and only for arguments whose type does
 // not bound it.
-func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any) ([]any, error) {
+func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, extra json.Options) ([]any, error) {
 	body := buf.Bytes()
 	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
 		if len(params) > 0 {
@@ -52,11 +52,15 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 			return nil, syntaxError(err)
 		}
 		v := p.newValue()
+		opts := p.options
+		if extra != nil {
+			opts = json.JoinOptions(opts, extra)
+		}
 		var err error
 		if p.depth >= 0 && p.depth <= maxDepth {
-			err = json.UnmarshalDecode(d, v, p.options)
+			err = json.UnmarshalDecode(d, v, opts)
 		} else {
-			err = decodeBounded(d, body, v, maxDepth, p.options)
+			err = decodeBounded(d, body, v, maxDepth, opts)
 		}
 		if err != nil {
 			return nil, argumentError(p, i, err, maxDepth)

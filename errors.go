@@ -2,7 +2,10 @@ package actions
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 )
 
 // Code classifies an error on the wire. The client sees it as the "code"
@@ -100,4 +103,32 @@ func Errorf(code Code, format string, args ...any) *Error {
 // Error returns "code: message".
 func (e *Error) Error() string {
 	return string(e.Code) + ": " + e.Message
+}
+
+// FieldErrors says which fields of a form or struct argument are wrong, by
+// JSON member name, with a message for each. Returned from Validate or from
+// an action, it is sent as CodeInvalidArgument with the fields in the
+// error's details ({"fields": {"email": "is required"}}); the TypeScript
+// ActionError has them as fieldErrors.
+type FieldErrors map[string]string
+
+// Error returns the fields and their messages, sorted by name.
+func (fe FieldErrors) Error() string {
+	names := slices.Sorted(maps.Keys(fe))
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(n + ": " + fe[n])
+	}
+	return b.String()
+}
+
+// fieldErrorsMessage is the message sent with field errors.
+const fieldErrorsMessage = "some fields are not valid"
+
+// asFieldErrors returns the *Error to send for field errors.
+func asFieldErrors(fe FieldErrors) *Error {
+	return &Error{Code: CodeInvalidArgument, Message: fieldErrorsMessage, Details: map[string]any{"fields": map[string]string(fe)}}
 }

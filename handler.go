@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"reflect"
 	"runtime/debug"
@@ -27,22 +28,25 @@ import (
 // Handler serves actions over HTTP. Make one with NewHandler or New; it is
 // safe for concurrent use.
 type Handler struct {
-	prefix        string
-	maxBodyBytes  int64
-	maxDepth      int
-	maxTimeout    time.Duration
-	readTimeout   time.Duration
-	writeTimeout  time.Duration
-	maxStream     time.Duration
-	keepAlive     time.Duration
-	maxConcurrent int64
-	active        atomic.Int64 // calls being served, against maxConcurrent
-	logger        *slog.Logger
-	onError       func(*http.Request, string, error) error
-	crossOrigin   *http.CrossOriginProtection
-	origins       map[string]struct{} // Options.AllowedOrigins, for CORS
-	hosts         hostSet             // Options.AllowedHosts; nil allows any
-	actions       map[string]*served
+	prefix         string
+	maxBodyBytes   int64
+	maxUploadBytes int64
+	uploadDir      string
+	formKey        []byte
+	maxDepth       int
+	maxTimeout     time.Duration
+	readTimeout    time.Duration
+	writeTimeout   time.Duration
+	maxStream      time.Duration
+	keepAlive      time.Duration
+	maxConcurrent  int64
+	active         atomic.Int64 // calls being served, against maxConcurrent
+	logger         *slog.Logger
+	onError        func(*http.Request, string, error) error
+	crossOrigin    *http.CrossOriginProtection
+	origins        map[string]struct{} // Options.AllowedOrigins, for CORS
+	hosts          hostSet             // Options.AllowedHosts; nil allows any
+	actions        map[string]*served
 }
 
 // served is an action as the handler serves it.
@@ -71,19 +75,22 @@ func NewHandler(groups ...[]Action) *Handler {
 // host with a scheme or path).
 func New(opts Options, groups ...[]Action) (*Handler, error) {
 	h := &Handler{
-		prefix:        cmp(opts.Prefix, DefaultPrefix),
-		maxBodyBytes:  positive(opts.MaxBodyBytes, DefaultMaxBodyBytes),
-		maxDepth:      positive(opts.MaxDepth, DefaultMaxDepth),
-		maxTimeout:    positive(opts.MaxTimeout, DefaultMaxTimeout),
-		readTimeout:   positive(opts.ReadTimeout, DefaultReadTimeout),
-		writeTimeout:  positive(opts.WriteTimeout, DefaultWriteTimeout),
-		maxStream:     positive(opts.MaxStreamDuration, DefaultMaxStream),
-		keepAlive:     positive(opts.StreamKeepAlive, DefaultKeepAlive),
-		maxConcurrent: int64(positive(opts.MaxConcurrent, DefaultMaxConcurrent)),
-		logger:        opts.Logger,
-		onError:       opts.OnError,
-		crossOrigin:   http.NewCrossOriginProtection(),
-		actions:       make(map[string]*served),
+		prefix:         cmp(opts.Prefix, DefaultPrefix),
+		maxBodyBytes:   positive(opts.MaxBodyBytes, DefaultMaxBodyBytes),
+		maxUploadBytes: positive(opts.MaxUploadBytes, DefaultMaxUploadBytes),
+		uploadDir:      opts.UploadDir,
+		formKey:        newFormKey(opts.FormKey),
+		maxDepth:       positive(opts.MaxDepth, DefaultMaxDepth),
+		maxTimeout:     positive(opts.MaxTimeout, DefaultMaxTimeout),
+		readTimeout:    positive(opts.ReadTimeout, DefaultReadTimeout),
+		writeTimeout:   positive(opts.WriteTimeout, DefaultWriteTimeout),
+		maxStream:      positive(opts.MaxStreamDuration, DefaultMaxStream),
+		keepAlive:      positive(opts.StreamKeepAlive, DefaultKeepAlive),
+		maxConcurrent:  int64(positive(opts.MaxConcurrent, DefaultMaxConcurrent)),
+		logger:         opts.Logger,
+		onError:        opts.OnError,
+		crossOrigin:    http.NewCrossOriginProtection(),
+		actions:        make(map[string]*served),
 	}
 	if !strings.HasPrefix(h.prefix, "/") || !strings.HasSuffix(h.prefix, "/") {
 		return nil, fmt.Errorf("actions: prefix %q must start and end with /", h.prefix)
@@ -185,21 +192,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	st := calls.Get().(*callState)
 	defer st.release()
+	defer st.uploads.remove() // whatever the outcome
 	st.read = read
 	rc := &st.conn
 	rc.reset(w)
-	if read {
-		if err := h.readQuery(r, st); err != nil {
-			h.fail(ctx, w, r, a, 0, err)
-			return
-		}
-	} else if status, err := h.readBody(w, rc, r, st); err != nil {
-		h.fail(ctx, w, r, a, status, err)
+	if status, err := h.readArgs(w, rc, r, a, st); err != nil {
+		h.refuse(ctx, w, r, a, st, status, err)
 		return
 	}
-	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0])
+	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.fileOptions())
 	if err != nil {
-		h.fail(ctx, w, r, a, 0, err)
+		h.refuse(ctx, w, r, a, st, 0, err)
 		return
 	}
 	if v := headerValue(r.Header, TimeoutHeader); v != "" {
@@ -236,6 +239,19 @@ type callState struct {
 	conn   connControl
 	inline [4]any // backs the arguments of most calls
 	read   bool   // a GET or HEAD of a get action
+
+	uploads uploads    // the files of a multipart call
+	browser bool       // a form post without JavaScript: answered with a redirect
+	form    url.Values // the values of a form post
+}
+
+// fileOptions returns the codec's options for the call's files, nil when
+// it has none.
+func (st *callState) fileOptions() json.Options {
+	if st.uploads.files == nil {
+		return nil
+	}
+	return st.uploads.fileOptions()
 }
 
 var calls = sync.Pool{New: func() any { return new(callState) }}
@@ -251,6 +267,7 @@ const maxPooledBuffer = 2 * DefaultMaxBodyBytes
 func (st *callState) release() {
 	clear(st.inline[:])
 	st.conn = connControl{}
+	st.browser, st.form = false, nil
 	st.limit.R = nil
 	st.read = false
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
@@ -278,17 +295,133 @@ func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, a *Action
 	if !sameOriginOrNoBrowser(r.Header) && h.crossOrigin.Check(r) != nil {
 		return 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
-	if ct := headerValue(r.Header, "Content-Type"); !isJSON(ct) {
-		w.Header().Set("Accept-Post", "application/json")
-		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be application/json, not %q", ct)
+	if ct := headerValue(r.Header, "Content-Type"); !accepts(a, ct) {
+		w.Header().Set("Accept-Post", acceptPost(a))
+		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be %s, not %q", acceptPost(a), ct)
 	}
 	if ce := r.Header["Content-Encoding"]; len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
 		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
 	}
-	if r.ContentLength > h.maxBodyBytes {
+	if _, multi := isMultipart(headerValue(r.Header, "Content-Type")); multi && r.ContentLength > h.maxUploadBytes {
+		return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the upload is larger than %d bytes", h.maxUploadBytes)
+	} else if !multi && r.ContentLength > h.maxBodyBytes {
 		return http.StatusRequestEntityTooLarge, h.tooLarge()
 	}
 	return 0, nil
+}
+
+// accepts reports whether action a takes a body of content type ct: JSON
+// always, multipart/form-data for an action that takes files or a form,
+// application/x-www-form-urlencoded for a form.
+func accepts(a *Action, ct string) bool {
+	if isJSON(ct) {
+		return true
+	}
+	if _, ok := isMultipart(ct); ok {
+		return a.Files || a.Form != nil
+	}
+	return a.Form != nil && isURLEncoded(ct)
+}
+
+// acceptPost lists the content types action a takes.
+func acceptPost(a *Action) string {
+	switch {
+	case a.Form != nil:
+		return "application/json, application/x-www-form-urlencoded or multipart/form-data"
+	case a.Files:
+		return "application/json or multipart/form-data"
+	}
+	return "application/json"
+}
+
+// isURLEncoded reports whether ct is application/x-www-form-urlencoded.
+func isURLEncoded(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && mt == "application/x-www-form-urlencoded"
+}
+
+// readArgs reads the arguments of a call into st.body as the JSON array
+// the decoder takes: a POST's JSON body, a read's query, the args part and
+// files of a multipart call, or a form's fields, converted by the action's
+// form fields.
+func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Request, a *Action, st *callState) (int, error) {
+	if st.read {
+		return 0, h.readQuery(r, st)
+	}
+	ct := headerValue(r.Header, "Content-Type")
+	boundary, multi := isMultipart(ct)
+	form := a.Form != nil && (multi || isURLEncoded(ct))
+	st.browser = form && len(r.Header[ClientHeader]) == 0
+	switch {
+	case multi:
+		var values url.Values
+		if form {
+			values = url.Values{}
+		}
+		deadline := rc.setReadDeadline(time.Now().Add(h.readTimeout))
+		status, err := h.readMultipart(r, boundary, st, values)
+		if err != nil {
+			w.Header().Set("Connection", "close")
+			return status, err
+		}
+		if deadline {
+			rc.setReadDeadline(time.Time{})
+		}
+		if form && st.body.Len() == 0 {
+			st.form = values
+			return 0, formJSON(&st.body, a.Form, values, st.uploads.form)
+		}
+		return 0, nil
+	case form:
+		if status, err := h.readBody(w, rc, r, st); err != nil {
+			return status, err
+		}
+		values, err := url.ParseQuery(st.body.String())
+		if err != nil {
+			return 0, Errorf(CodeInvalidArgument, "the form is not URL-encoded: %v", err)
+		}
+		st.form = values
+		st.body.Reset()
+		return 0, formJSON(&st.body, a.Form, values, nil)
+	}
+	return h.readBody(w, rc, r, st)
+}
+
+// refuse sends err for a call refused before its action ran: as an error
+// response, or, for a form post without JavaScript, as a redirect back
+// with the outcome.
+func (h *Handler) refuse(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, st *callState, status int, err error) {
+	if st.browser {
+		h.formDone(ctx, w, r, a, st, nil, err)
+		return
+	}
+	h.fail(ctx, w, r, a, status, err)
+}
+
+// formDone answers a form post without JavaScript: 303 See Other to where
+// the action's Redirect sends it, else back to the form's page, with the
+// outcome in a cookie for that page (Handler.FormResult).
+func (h *Handler) formDone(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, st *callState, cc *callContext, err error) {
+	o := &FormOutcome{Action: a.ID, OK: err == nil}
+	if err != nil {
+		body, _ := h.errorBody(ctx, r, a, 0, err)
+		o.Code, o.Error = body.Code, body.Message
+		if d, ok := body.Details.(map[string]any); ok {
+			if fields, ok := d["fields"].(map[string]string); ok {
+				o.Fields = fields
+			}
+		}
+		o.Values = st.form
+	}
+	h.setFormOutcome(w, r, o)
+	target := backTo(r)
+	if cc != nil && cc.redirect != "" {
+		target = cc.redirect
+	}
+	hd := w.Header()
+	hd.Set("Location", target)
+	hd["Cache-Control"] = noStore
+	w.WriteHeader(http.StatusSeeOther)
 }
 
 func (h *Handler) tooLarge() *Error {
@@ -396,7 +529,7 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 				panic(p)
 			}
 			cc.send(w)
-			h.fail(ctx, w, r, a, 0, &PanicError{Value: p, Stack: debug.Stack()})
+			h.refuse(ctx, w, r, a, st, 0, &PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
 	var result any
@@ -416,8 +549,20 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		// response is written.
 		defer rc.setWriteDeadline(time.Time{})
 	}
+	if st.browser {
+		if f, ok := fileResult(result); ok && err == nil {
+			h.sendFile(ctx, w, r, a, f)
+			return
+		}
+		h.formDone(ctx, w, r, a, st, cc, err)
+		return
+	}
 	if err != nil {
 		h.fail(ctx, w, r, a, 0, err)
+		return
+	}
+	if f, ok := fileResult(result); ok {
+		h.sendFile(ctx, w, r, a, f)
 		return
 	}
 	if !a.Returns {
@@ -446,6 +591,32 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
+}
+
+// fileResult returns the File a result is, if it is one.
+func fileResult(result any) (File, bool) {
+	switch f := result.(type) {
+	case File:
+		return f, true
+	case *File:
+		if f != nil {
+			return *f, true
+		}
+	}
+	return File{}, false
+}
+
+// sendFile sends a File result; an error opening it fails the call, one
+// while sending it is logged (the status is gone).
+func (h *Handler) sendFile(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, f File) {
+	rc, err := f.Open()
+	if err != nil {
+		h.fail(ctx, w, r, a, 0, fmt.Errorf("opening the file result: %w", err))
+		return
+	}
+	if err := writeFile(w, f, rc); err != nil && r.Context().Err() == nil {
+		h.logger.LogAttrs(ctx, slog.LevelWarn, "sending a file result", slog.String("action", a.ID), slog.String("error", err.Error()))
+	}
 }
 
 // encode returns the JSON of v as the codec writes it, valid until st is
@@ -538,6 +709,9 @@ func (h *Handler) errorBody(ctx context.Context, r *http.Request, a *Action, sta
 		}
 	}
 	e, ok := errors.AsType[*Error](err)
+	if fe, isFields := errors.AsType[FieldErrors](err); !ok && isFields {
+		e, ok = asFieldErrors(fe), true
+	}
 	if ok && e == nil {
 		// A nil *Error returned as an error is not nil: a bug of the
 		// action's, logged as such.

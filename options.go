@@ -35,6 +35,20 @@ type Options struct {
 	// 413. Default (zero or less) 1 MiB.
 	MaxBodyBytes int64
 
+	// MaxUploadBytes limits the body of a multipart/form-data call (one
+	// with files); a larger one is refused with 413. Each file past 256 KiB
+	// goes to a temporary file in UploadDir (default os.TempDir()), which
+	// is removed when the call returns. Default (zero or less) 32 MiB.
+	MaxUploadBytes int64
+	UploadDir      string
+
+	// FormKey signs the outcome of a form post without JavaScript, which a
+	// cookie carries to the page the browser is sent back to
+	// (Handler.FormResult). Give every replica of a site the same key of 32
+	// random bytes or more; by default New makes a random one, which only
+	// this process can read.
+	FormKey []byte
+
 	// MaxDepth limits how deep objects and arrays nest inside one argument;
 	// "[1]" is 0 deep, "[{}]" 1 deep. Default (zero or less) 32.
 	MaxDepth int

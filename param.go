@@ -174,5 +174,8 @@ func (p *Parameter) check(v any) error {
 	if _, ok := errors.AsType[*Error](err); ok {
 		return err
 	}
+	if fe, ok := errors.AsType[FieldErrors](err); ok {
+		return asFieldErrors(fe)
+	}
 	return Errorf(CodeInvalidArgument, "argument %s: %v", p.Name, err)
 }

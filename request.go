@@ -13,9 +13,10 @@ type callContext struct {
 	context.Context
 	req *http.Request
 
-	mu     sync.Mutex
-	header http.Header // made on first use
-	sent   bool        // the response is written: later changes are dropped
+	mu       sync.Mutex
+	header   http.Header // made on first use
+	redirect string      // where Redirect sends a form's page
+	sent     bool        // the response is written: later changes are dropped
 }
 
 type callContextKey struct{}
