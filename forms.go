@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // FormKind is how a form field's text becomes its JSON value.
@@ -62,7 +63,7 @@ func formJSON(buf *bytes.Buffer, fields []FormField, values url.Values, files ma
 	problems := FieldErrors{}
 	for name := range values {
 		if formField(fields, name) == nil {
-			problems[name] = "is not a field of this form"
+			problems[strings.ToValidUTF8(name, "\uFFFD")] = "is not a field of this form"
 		}
 	}
 	for name := range files {
@@ -70,7 +71,7 @@ func formJSON(buf *bytes.Buffer, fields []FormField, values url.Values, files ma
 			problems[name] = "is not a file field of this form"
 		}
 	}
-	enc := jsontext.NewEncoder(buf)
+	enc := &tokenWriter{enc: jsontext.NewEncoder(buf)}
 	enc.WriteToken(jsontext.BeginArray)
 	enc.WriteToken(jsontext.BeginObject)
 	for i := range fields {
@@ -121,7 +122,20 @@ func formJSON(buf *bytes.Buffer, fields []FormField, values url.Values, files ma
 	if len(problems) > 0 {
 		return problems
 	}
-	return nil
+	return enc.err // the values are checked: a bug of this file's
+}
+
+// tokenWriter writes tokens until the first error, which it keeps: a
+// token the encoder refused must not shift the tokens after it.
+type tokenWriter struct {
+	enc *jsontext.Encoder
+	err error
+}
+
+func (w *tokenWriter) WriteToken(t jsontext.Token) {
+	if w.err == nil {
+		w.err = w.enc.WriteToken(t)
+	}
 }
 
 // formValues returns the texts of field f, and whether the member is to be
@@ -150,6 +164,9 @@ func formValues(f *FormField, values url.Values, problems FieldErrors) ([]string
 
 // formValue converts one value of a form field.
 func formValue(f *FormField, v string) (jsontext.Token, string) {
+	if !utf8.ValidString(v) {
+		return jsontext.Token{}, "is not valid UTF-8 text"
+	}
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, v) {
 		return jsontext.Token{}, "must be one of " + strings.Join(f.Enum, ", ")
 	}

@@ -14,6 +14,8 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -444,4 +446,83 @@ func TestDownload(t *testing.T) {
 			t.Errorf("%s: %d %q %v", id, w.Code, w.Body, w.Header())
 		}
 	}
+}
+
+// FuzzFormDecoder posts arbitrary URL-encoded forms to the form action. The
+// oracle: no panic and no internal error; an accepted form has only known
+// names, each single-valued field at most once, the required ones present,
+// and the action got exactly the values strconv reads from the text; a
+// refused one names a field at fault that is in the form or required.
+func FuzzFormDecoder(f *testing.F) {
+	for _, seed := range []string{
+		"email=a&qty=1", "email=a&qty=-128&count=65535&price=2.5&gift=on&size=M&when=2026-12-01T10:30&note=hi&tags=x&tags=y",
+		"qty=300", "email=a&email=b", "email=a&qty=1&size=XL", "email=%zz", "email=a&qty=1&when=2026-13-40", "email=a&qty=+1&price=NaN",
+	} {
+		f.Add(seed)
+	}
+	var ran atomic.Int64
+	var got placed
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, formActions(&ran, &got))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		values, parseErr := url.ParseQuery(body)
+		got = placed{}
+		before := ran.Load()
+		w := postForm(h, body, map[string]string{actions.ClientHeader: "ts"})
+		accepted := ran.Load() > before
+		switch {
+		case w.Code == 500:
+			t.Fatalf("%q: an internal error: %s", body, w.Body)
+		case accepted && parseErr != nil:
+			t.Fatalf("%q ran though it is not URL-encoded: %v", body, parseErr)
+		case !accepted && w.Code != 400:
+			t.Fatalf("%q: refused with %d %s", body, w.Code, w.Body)
+		}
+		if !accepted {
+			if parseErr != nil {
+				return
+			}
+			for name := range fieldErrors(t, w.Body.Bytes()) {
+				if _, sent := values[name]; !sent && name != "email" && name != "qty" {
+					t.Fatalf("%q: refused for field %s, which it does not have and need not", body, name)
+				}
+			}
+			return
+		}
+		known := map[string]bool{}
+		for _, ff := range orderFields {
+			known[ff.Name] = true
+			if vs := values[ff.Name]; len(vs) > 1 && !ff.Multiple {
+				t.Fatalf("%q ran with %s given %d times", body, ff.Name, len(vs))
+			}
+		}
+		for name := range values {
+			if !known[name] {
+				t.Fatalf("%q ran with the unknown field %q", body, name)
+			}
+		}
+		one := func(name string) string {
+			if len(values[name]) == 0 {
+				return ""
+			}
+			return values[name][0]
+		}
+		if _, ok := values["email"]; !ok || got.form.Email != one("email") {
+			t.Fatalf("%q ran with email %q", body, got.form.Email)
+		}
+		if n, err := strconv.ParseInt(strings.TrimSpace(one("qty")), 10, 8); err != nil || int8(n) != got.form.Qty {
+			t.Fatalf("%q ran with qty %d (strconv: %d, %v)", body, got.form.Qty, n, err)
+		}
+		if s := one("size"); s != "" && s != "S" && s != "M" && s != "L" {
+			t.Fatalf("%q ran with size %q", body, s)
+		}
+		if !slices.Equal(got.form.Tags, values["tags"]) && len(got.form.Tags)+len(values["tags"]) > 0 {
+			t.Fatalf("%q ran with tags %q", body, got.form.Tags)
+		}
+		if g := one("gift"); got.form.Gift != (g == "on" || g == "true" || g == "1") {
+			t.Fatalf("%q ran with gift %v", body, got.form.Gift)
+		}
+	})
 }

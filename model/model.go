@@ -78,7 +78,39 @@ type Action struct {
 	// CacheSeconds (0: no-cache).
 	Get          bool  `json:"get,omitempty"`
 	CacheSeconds int64 `json:"cacheSeconds,omitempty"`
+	// Files marks an action whose parameters hold files (KindFile): it
+	// also takes multipart/form-data.
+	Files bool `json:"files,omitempty"`
+	// Form, for an action with the form option, lists the fields of its one
+	// struct parameter as a form sends them.
+	Form []*FormField `json:"form,omitempty"`
 }
+
+// FormField is one member of a form action's struct parameter, as an HTML
+// form fills it: the input of the same name.
+type FormField struct {
+	Name     string   `json:"name"` // the JSON member name, and the input's
+	Kind     FormKind `json:"kind"`
+	Bits     int      `json:"bits,omitempty"`     // of an int, uint or float
+	Enum     []string `json:"enum,omitempty"`     // the allowed values of an enum, as text
+	Multiple bool     `json:"multiple,omitempty"` // a slice: every value of the name
+	Optional bool     `json:"optional,omitempty"` // a pointer, omitempty or omitzero: may be absent
+	Pos      Pos      `json:"pos"`
+}
+
+// FormKind is how the text of a form field becomes its value.
+type FormKind string
+
+// The kinds of form fields.
+const (
+	FormString FormKind = "string"
+	FormBool   FormKind = "bool"
+	FormInt    FormKind = "int"
+	FormUint   FormKind = "uint"
+	FormFloat  FormKind = "float"
+	FormTime   FormKind = "time"
+	FormFile   FormKind = "file"
+)
 
 // Receiver is the service type that a method action belongs to.
 type Receiver struct {
@@ -121,6 +153,7 @@ const (
 	KindAny           Kind = "any"           // an empty interface: any JSON value
 	KindMarshaler     Kind = "marshaler"     // has JSON marshal or unmarshal methods: any JSON value
 	KindTextMarshaler Kind = "textMarshaler" // has MarshalText or AppendText (and no JSON methods): a string
+	KindFile          Kind = "file"          // actions.File: a part of its own of a multipart call, or a download
 
 	KindPointer Kind = "pointer" // Elem, or null
 	KindSlice   Kind = "slice"   // an array of Elem, [] when nil

@@ -496,6 +496,16 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 		s.errorf(pos, "%s returns %s: an action returns (), (error), (R) or (R, error)", name, s.typeString(results))
 		ok = false
 	}
+	if ok {
+		a.Files = s.reachesFile(a)
+		if opts.form {
+			a.Form, ok = s.formFields(a, pos)
+		}
+	}
+	if ok && a.Get && (a.Form != nil || a.Files) {
+		s.errorf(pos, "%s: get on an action that takes a form or files: a read's arguments travel in its URL, which carries neither; drop get", name)
+		ok = false
+	}
 	if !ok {
 		return nil
 	}

@@ -22,6 +22,7 @@ type directive struct {
 type options struct {
 	get   bool          // get: a cacheable read
 	cache time.Duration // cache=DURATION, with get
+	form  bool          // form: takes HTML forms
 	name  string        // name=tsName: the TypeScript export's name
 }
 
@@ -33,7 +34,7 @@ const (
 )
 
 // optionList names the options the directive takes, for messages.
-const optionList = "get, cache=DURATION (with get) and name=tsName"
+const optionList = "get, cache=DURATION (with get), form and name=tsName"
 
 // findDirectives returns every line of the file's comments that is the
 // directive or a near miss, in source order.
@@ -105,10 +106,10 @@ func parseOptions(words []string) (options, string) {
 				return o, fmt.Sprintf("name=%s: want a TypeScript identifier that is not a reserved word", value)
 			}
 			o.name = value
-		case key == "form":
-			return o, fmt.Sprintf("the form option is not supported yet; take the fields as a struct parameter and post them with the generated client")
-		case key == "get" || key == "cache" || key == "name":
-			return o, fmt.Sprintf("malformed option %q after %s: write get, cache=DURATION or name=tsName", w, directiveText)
+		case key == "form" && !hasValue:
+			o.form = true
+		case key == "get" || key == "cache" || key == "name" || key == "form":
+			return o, fmt.Sprintf("malformed option %q after %s: write get, cache=DURATION, form or name=tsName", w, directiveText)
 		default:
 			return o, fmt.Sprintf("unknown option %q after %s: the options are %s", key, directiveText, optionList)
 		}

@@ -140,9 +140,15 @@ func special(pkg, name string) *model.Type {
 		return &model.Type{Kind: model.KindDuration, Go: "time.Duration"}
 	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
 		return &model.Type{Kind: model.KindRawMessage, Go: "json.RawMessage"}
+	case runtimePath + ".File":
+		return &model.Type{Kind: model.KindFile, Go: "actions.File"}
 	}
 	return nil
 }
+
+// runtimePath is the import path of the runtime, whose File type is an
+// upload or a download.
+const runtimePath = "github.com/actionsgo/actions"
 
 // specialKind returns the kind special gives t, or "".
 func specialKind(t types.Type) model.Kind {

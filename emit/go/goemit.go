@@ -371,6 +371,14 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 		/* Cache: 30 * time.Second, */
 		fields = append(fields, jen.Id("Cache").Op(":").Add(duration(a.CacheSeconds)))
 	}
+	if a.Files {
+		/* Files: true, */
+		fields = append(fields, jen.Id("Files").Op(":").True())
+	}
+	if a.Form != nil {
+		/* Form: []actions.FormField{{Name: "email", Kind: actions.FormString}, …}, */
+		fields = append(fields, jen.Id("Form").Op(":").Index().Qual(actionsPath, "FormField").Custom(multiline, formFields(a.Form)...))
+	}
 	call, err := g.call(a)
 	if err != nil {
 		return nil, err
@@ -566,4 +574,43 @@ func duration(seconds int64) jen.Code {
 		}
 	}
 	return nil // unreachable: every whole number of seconds has a unit
+}
+
+// formKinds names the runtime's constant of each kind of form field.
+var formKinds = map[model.FormKind]string{
+	model.FormString: "FormString",
+	model.FormBool:   "FormBool",
+	model.FormInt:    "FormInt",
+	model.FormUint:   "FormUint",
+	model.FormFloat:  "FormFloat",
+	model.FormTime:   "FormTime",
+	model.FormFile:   "FormFile",
+}
+
+// formFields spells the form fields of a form action, one a line.
+func formFields(fields []*model.FormField) []jen.Code {
+	out := make([]jen.Code, len(fields))
+	for i, f := range fields {
+		/* {Name: "qty", Kind: actions.FormInt, Bits: 8} */
+		field := func(name string, value jen.Code) jen.Code { return jen.Id(name).Op(":").Add(value) }
+		d := []jen.Code{field("Name", jen.Lit(f.Name)), field("Kind", jen.Qual(actionsPath, formKinds[f.Kind]))}
+		if f.Bits > 0 {
+			d = append(d, field("Bits", jen.Lit(f.Bits)))
+		}
+		if len(f.Enum) > 0 {
+			values := make([]jen.Code, len(f.Enum))
+			for j, e := range f.Enum {
+				values[j] = jen.Lit(e)
+			}
+			d = append(d, field("Enum", jen.Index().String().Values(values...)))
+		}
+		if f.Multiple {
+			d = append(d, field("Multiple", jen.True()))
+		}
+		if f.Optional {
+			d = append(d, field("Optional", jen.True()))
+		}
+		out[i] = jen.Values(d...)
+	}
+	return out
 }

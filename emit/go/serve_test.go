@@ -87,6 +87,12 @@ func TestServeErrors(t *testing.T) {
 		// their own arguments.
 		{"glue.Reserved", `[["a"],"e",3,true,"c"]`, 200, `"[a] e 3 true c"`},
 		{"glue.Shadowed", `["2024-01-02T03:04:05Z",{"k":1},{"name":"a"},{"name":"b"},7]`, 200, `"2024-01-02 {\"k\":1} a b 7"`},
+		// A form action called with JSON, as the generated client calls it.
+		{"glue.PlaceOrder", `[{"email":"a@b","qty":2,"gift":true,"tags":["x"]}]`, 200, `"a@b 2 true  0001-01-01 [x] 0"`},
+		{"glue.PlaceOrder", `[{"email":"","qty":2,"gift":true}]`, 400, `{"code":"invalid_argument","message":"some fields are not valid","details":{"fields":{"email":"is required"}}}`},
+		// A file cannot come as JSON; a File result comes as its bytes.
+		{"glue.Upload", `["n","file0"]`, 400, `{"code":"invalid_argument","message":"argument file: not a valid value"}`},
+		{"glue.Receipt", `[3]`, 200, `paid`},
 	}
 	run(t, srv, calls)
 

@@ -16,6 +16,7 @@ var stdTypes = map[model.Kind][2]string{
 	model.KindTime:       {"time", "Time"},
 	model.KindDuration:   {"time", "Duration"},
 	model.KindRawMessage: {"encoding/json", "RawMessage"},
+	model.KindFile:       {actionsPath, "File"},
 }
 
 // typeExpr returns the Go spelling of t, as a type expression valid in the
@@ -55,7 +56,7 @@ func typeExpr(t *model.Type) (jen.Code, error) {
 	case model.KindAny:
 		/* any */
 		return jen.Any(), nil
-	case model.KindTime, model.KindDuration, model.KindRawMessage:
+	case model.KindTime, model.KindDuration, model.KindRawMessage, model.KindFile:
 		std := stdTypes[t.Kind]
 		/* time.Time */
 		return jen.Qual(std[0], std[1]), nil

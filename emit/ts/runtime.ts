@@ -92,14 +92,20 @@ export class ActionError extends Error {
    * a report can be matched to the log line.
    */
   declare readonly id?: string;
+  /**
+   * The fields at fault, by JSON name, with a message each, when the
+   * server refused fields of a form or struct (actions.FieldErrors).
+   */
+  declare readonly fieldErrors?: Record<string, string>;
 
-  constructor(code: string, message: string, status: number, details?: unknown, id?: string) {
+  constructor(code: string, message: string, status: number, details?: any, id?: string) {
     super(message);
     this.name = "ActionError";
     this.code = code;
     this.status = status;
     if (details !== undefined) this.details = details;
     if (id !== undefined) this.id = id;
+    if (details?.fields) this.fieldErrors = details.fields;
   }
 }
 
@@ -115,6 +121,91 @@ export class ActionError extends Error {
  */
 export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
   return answer<T>(await send(id, "POST", JSON.stringify(args), opts));
+}
+
+/**
+ * Calls the action id, whose arguments hold files (Blobs), as call() does:
+ * in a multipart body when there are files to send.
+ */
+export async function upload<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+  return answer<T>(await send(id, "POST", body(args), opts));
+}
+
+/**
+ * The body of a call: the JSON array of the arguments, or, when they hold
+ * Blobs (files), a multipart form whose "args" part is that array with
+ * each Blob replaced by the name of the part that holds it.
+ */
+function body(args: unknown[]): string | FormData {
+  const files: Blob[] = [];
+  const json = JSON.stringify(args, (_, v) => (typeof Blob != "undefined" && v instanceof Blob ? "file" + (files.push(v) - 1) : v));
+  if (!files.length) return json;
+  const form = new FormData();
+  form.append("args", json);
+  files.forEach((f, i) => form.append("file" + i, f, (f as { name?: string }).name || "blob"));
+  return form;
+}
+
+/**
+ * Calls the action id, whose result is a file, and resolves with its
+ * bytes as a Blob (its type the file's content type).
+ */
+export async function download(id: string, args: unknown[], opts: CallOptions = {}): Promise<Blob> {
+  const res = await send(id, "POST", body(args), opts);
+  if (!res.ok) return answer(res);
+  return res.blob();
+}
+
+/** What a form action resolves to: its result or its error, and the form's values. */
+export interface FormState<R> {
+  /** Whether the action succeeded. */
+  ok: boolean;
+  /** The action's result, when it succeeded. */
+  result?: R;
+  /** The error, when it failed. */
+  error?: ActionError;
+  /** The fields at fault, by name, when the server refused some. */
+  fieldErrors?: Record<string, string>;
+  /** The text values submitted, by name, to fill the form again. */
+  values: Record<string, string | string[]>;
+  /** Where the action's Redirect sends the page, if it did. */
+  redirect?: string;
+}
+
+/**
+ * Calls the form action id with the fields of formData, converted by
+ * fields (name → "string", "bool", "int", "uint", "float", "time" or
+ * "file", with "[]" for several values and "?" when the field may be
+ * absent), and resolves to the state a form shows. Generated <name>Form
+ * functions call it.
+ */
+export async function submit<R>(id: string, fields: Record<string, string>, formData: FormData, opts: CallOptions = {}): Promise<FormState<R>> {
+  const values: Record<string, string | string[]> = {};
+  formData.forEach((v, k) => {
+    if (typeof v == "string") values[k] = k in values ? ([] as string[]).concat(values[k]!, v) : v;
+  });
+  const arg: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    const kind = spec.replace(/[\[\]?]/g, "");
+    const all = formData.getAll(name).filter((v) => typeof v == "string" || v.size > 0 || v.name != "");
+    const conv = (v: FormDataEntryValue) =>
+      typeof v != "string" ? v : kind == "bool" ? ["on", "true", "1"].includes(v) : kind == "int" || kind == "uint" || kind == "float" ? (v.trim() && !isNaN(+v) ? +v : v) : kind == "time" && v ? new Date(v.length == 10 ? v + "T00:00Z" : v.length <= 19 ? v + "Z" : v).toISOString() : v;
+    if (spec.includes("[]")) arg[name] = all.map(conv);
+    else if (kind == "bool") arg[name] = all.length > 0 && conv(all[0]!) === true;
+    else if (all.length && !(spec.endsWith("?") && all[0] === "" && kind != "string")) arg[name] = conv(all[0]!);
+  }
+  try {
+    const res = await send(id, "POST", body([arg]), opts);
+    const state: FormState<R> = { ok: true, result: await answer<R>(res), values };
+    const redirect = res.headers.get("Actions-Redirect");
+    if (redirect) state.redirect = redirect;
+    return state;
+  } catch (err) {
+    if (!(err instanceof ActionError)) throw err;
+    const state: FormState<R> = { ok: false, error: err, values };
+    if (err.fieldErrors) state.fieldErrors = err.fieldErrors;
+    return state;
+  }
 }
 
 /**
@@ -189,18 +280,17 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
 }
 
 /** Sends one request of the wire protocol to the action at path. */
-function send(path: string, method: string, body: string | undefined, opts: CallOptions): Promise<Response> {
+function send(path: string, method: string, body: string | FormData | undefined, opts: CallOptions): Promise<Response> {
   const c = config;
   // Only set members go in: under exactOptionalPropertyTypes, fetch's
-  // options do not take undefined.
-  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string } = {
+  // options do not take undefined. Actions-Client tells the server that
+  // this is the generated client, not a form posted without JavaScript.
+  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string | FormData } = {
     method,
-    headers: { ...c.headers, ...opts.headers },
+    headers: { ...c.headers, ...opts.headers, "Actions-Client": "ts" },
   };
-  if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = body;
-  }
+  if (typeof body == "string") init.headers["Content-Type"] = "application/json";
+  if (body !== undefined) init.body = body;
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;

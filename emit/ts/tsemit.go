@@ -122,10 +122,16 @@ func newModule(prog *model.Program, pkg *model.Package) *module {
 	taken := slices.Concat(m.localValueNames(), m.typeParamNames(), globalTypes)
 	m.imports = newImportSet(m.localTypeNames(), taken)
 	m.runtime = map[string]string{}
+	use := func(name string, typ bool) {
+		if _, ok := m.runtime[name]; !ok {
+			m.runtime[name] = m.imports.add(runtimeSpecifier, name, typ)
+		}
+	}
 	for _, a := range pkg.Actions {
-		fn := callerOf(a)
-		if _, ok := m.runtime[fn]; !ok {
-			m.runtime[fn] = m.imports.add(runtimeSpecifier, fn, false)
+		use(callerOf(a), false)
+		if a.Form != nil {
+			use("submit", false)
+			use("FormState", true)
 		}
 	}
 	if len(pkg.Actions) > 0 {
@@ -171,6 +177,9 @@ func (m *module) localValueNames() []string {
 		names = append(names, a.TSName)
 		if a.Get {
 			names = append(names, a.TSName+querySuffix)
+		}
+		if a.Form != nil {
+			names = append(names, a.TSName+formSuffix)
 		}
 		for _, p := range a.Params {
 			names = append(names, p.TSName)
@@ -237,15 +246,36 @@ func (m *module) render() (string, error) {
 }
 
 // callerOf names the function of the runtime that a's stub calls: call
-// (POST), read (GET, for a get action) or stream.
+// (POST), read (GET, for a get action), stream, download (a File result)
+// or upload (files in the arguments).
 func callerOf(a *model.Action) string {
 	switch {
 	case a.Stream != "":
 		return "stream"
 	case a.Get:
 		return "read"
+	case a.Result != nil && a.Result.Kind == model.KindFile:
+		return "download"
+	case a.Files:
+		return "upload"
 	}
 	return "call"
+}
+
+// formSuffix ends the name of a form action's form function.
+const formSuffix = "Form"
+
+// formSpec is how the runtime's submit reads a form field: its kind, "[]"
+// for several values, "?" when it may be absent.
+func formSpec(f *model.FormField) string {
+	spec := string(f.Kind)
+	if f.Multiple {
+		spec += "[]"
+	}
+	if f.Optional {
+		spec += "?"
+	}
+	return spec
 }
 
 // querySuffix ends the name of a get action's TanStack Query options.
@@ -307,8 +337,24 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	} else {
 		fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
 	}
-	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts)
+	if callerOf(a) == "download" {
+		fmt.Fprintf(b, "  return %s(%s, [%s], %s);\n", caller, quote(a.ID), strings.Join(args, ", "), opts)
+	} else {
+		fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts)
+	}
 	b.WriteString("}\n")
+	if a.Form != nil {
+		b.WriteString("\n")
+		writeDoc(b, "", fmt.Sprintf("Calls {@link %s} with the fields of a form, converted as its Go struct\ntakes them: usable as a form's action and as React's useActionState action\n(initial state null). It resolves to the state the form shows: the result,\nor the error with its field errors, and the values submitted.", a.TSName))
+		specs := make([]string, len(a.Form))
+		for i, f := range a.Form {
+			specs[i] = propertyName(f.Name) + ": " + quote(formSpec(f))
+		}
+		state := m.runtime["FormState"] + "<" + result + ">"
+		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, formSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
+		fmt.Fprintf(b, "  return %s<%s>(%s, { %s }, formData, %s);\n", m.runtime["submit"], inner, quote(a.ID), strings.Join(specs, ", "), opts)
+		b.WriteString("}\n")
+	}
 	if a.Get {
 		b.WriteString("\n")
 		writeDoc(b, "", fmt.Sprintf("The TanStack Query options of {@link %s}, for useQuery and queryOptions: its\nkey starts with the action's ID, so invalidating [%s] reaches every\ncall of it, and its queryFn passes the query's signal on.", a.TSName, quote(a.ID)))

@@ -200,6 +200,8 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		return []string{"string"}, nil
 	case model.KindRawMessage, model.KindAny, model.KindMarshaler:
 		return []string{"unknown"}, nil
+	case model.KindFile:
+		return []string{m.global("Blob")}, nil
 	case model.KindPointer:
 		u, err := m.union(t.Elem, indent)
 		if err != nil {
@@ -334,7 +336,7 @@ func (m *module) record(t *model.Type, indent string) (string, error) {
 // globalTypes are the global types the output refers to by name. A module
 // that declares a type of the same name refers to the global one through
 // globalThis, and one that imports such a type imports it under an alias.
-var globalTypes = []string{"AbortSignal", "AsyncIterable", "Partial", "Promise", "Record"}
+var globalTypes = []string{"AbortSignal", "AsyncIterable", "Blob", "FormData", "Partial", "Promise", "Record"}
 
 // global returns how the module refers to the global type name.
 func (m *module) global(name string) string {

@@ -28,6 +28,9 @@ var (
 	_ func(*Counter, context.Context, int) iter.Seq[int]                         = (*Counter).Ticks
 	_ func(*Clock, context.Context) (string, error)                              = (*Clock).Now
 	_ func(context.Context, bool) (iter.Seq2[string, error], error)              = Lines
+	_ func(context.Context, Checkout) (string, error)                            = PlaceOrder
+	_ func(context.Context, string, actions.File) (string, error)                = Upload
+	_ func(int) (actions.File, error)                                            = Receipt
 )
 
 // Actions returns the actions of package glue, to serve with actions.NewHandler.
@@ -87,6 +90,45 @@ func Actions() []actions.Action {
 					return nil, err
 				}
 				return actions.Stream2(result), nil
+			},
+		},
+		{
+			ID:      "glue.PlaceOrder",
+			Params:  []actions.Parameter{actions.Param[Checkout]("c")},
+			Returns: true,
+			Files:   true,
+			Form: []actions.FormField{
+				{Name: "email", Kind: actions.FormString},
+				{Name: "qty", Kind: actions.FormInt, Bits: 8},
+				{Name: "gift", Kind: actions.FormBool},
+				{Name: "size", Kind: actions.FormString, Enum: []string{"S", "L"}, Optional: true},
+				{Name: "when", Kind: actions.FormTime, Optional: true},
+				{Name: "note", Kind: actions.FormString, Optional: true},
+				{Name: "tags", Kind: actions.FormString, Multiple: true},
+				{Name: "photo", Kind: actions.FormFile, Optional: true},
+			},
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return PlaceOrder(ctx, *args[0].(*Checkout))
+			},
+		},
+		{
+			ID: "glue.Upload",
+			Params: []actions.Parameter{
+				actions.Param[string]("name"),
+				actions.Param[actions.File]("file"),
+			},
+			Returns: true,
+			Files:   true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return Upload(ctx, *args[0].(*string), *args[1].(*actions.File))
+			},
+		},
+		{
+			ID:      "glue.Receipt",
+			Params:  []actions.Parameter{actions.Param[int]("id")},
+			Returns: true,
+			Call: func(_ context.Context, args []any) (any, error) {
+				return Receipt(*args[0].(*int))
 			},
 		},
 	}

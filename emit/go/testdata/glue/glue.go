@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"iter"
 	"time"
 
@@ -107,4 +108,60 @@ func Lines(ctx context.Context, fail bool) (iter.Seq2[string, error], error) {
 			yield("", actions.Errorf(actions.CodeAborted, "cut"))
 		}
 	}, nil
+}
+
+// Size is an enum a form field takes.
+type Size string
+
+// The sizes.
+const (
+	Small Size = "S"
+	Large Size = "L"
+)
+
+// Checkout is the form of PlaceOrder: one field of each kind a form fills.
+type Checkout struct {
+	Email string        `json:"email"`
+	Qty   int8          `json:"qty"`
+	Gift  bool          `json:"gift"`
+	Size  Size          `json:"size,omitempty"`
+	When  time.Time     `json:"when,omitzero"`
+	Note  *string       `json:"note"`
+	Tags  []string      `json:"tags"`
+	Photo *actions.File `json:"photo,omitempty"`
+}
+
+// PlaceOrder takes an HTML form, with or without JavaScript.
+//
+//actions:server form
+func PlaceOrder(ctx context.Context, c Checkout) (string, error) {
+	if c.Email == "" {
+		return "", actions.FieldErrors{"email": "is required"}
+	}
+	actions.Redirect(ctx, "/orders/1")
+	photo := int64(0)
+	if c.Photo != nil {
+		photo = c.Photo.Size
+	}
+	return fmt.Sprintf("%s %d %t %s %s %v %d", c.Email, c.Qty, c.Gift, c.Size, c.When.Format(time.DateOnly), c.Tags, photo), nil
+}
+
+// Upload stores a file and says how large it was.
+//
+//actions:server
+func Upload(ctx context.Context, name string, file actions.File) (string, error) {
+	rc, err := file.Open()
+	if err != nil {
+		return "", err
+	}
+	defer rc.Close()
+	n, err := io.Copy(io.Discard, rc)
+	return fmt.Sprintf("%s %s %d", name, file.Name, n), err
+}
+
+// Receipt is a download.
+//
+//actions:server
+func Receipt(id int) (actions.File, error) {
+	return actions.FileFromBytes(fmt.Sprintf("receipt-%d.txt", id), "text/plain", []byte("paid")), nil
 }

@@ -1,6 +1,7 @@
 // The least a host must provide for runtime.ts: fetch with these options,
-// a response with ok, status, headers, body and text(), AbortController
-// and AbortSignal, TextEncoder, and TextDecoderStream for streams.
+// a response with ok, status, headers, body, text() and blob(),
+// AbortController and AbortSignal, TextEncoder, TextDecoderStream for
+// streams, and Blob, File and FormData for files and forms.
 // Compiling the runtime against only this and the ECMAScript library
 // (minimal.json) shows that it needs nothing else from a browser or from
 // Node: Deno and Bun have all of it.
@@ -14,6 +15,19 @@ declare global {
   class AbortController {
     readonly signal: AbortSignal;
     abort(reason?: unknown): void;
+  }
+  class Blob {
+    readonly size: number;
+    readonly type: string;
+  }
+  class File extends Blob {
+    readonly name: string;
+  }
+  type FormDataEntryValue = string | File;
+  class FormData {
+    append(name: string, value: string | Blob, fileName?: string): void;
+    getAll(name: string): FormDataEntryValue[];
+    forEach(f: (value: FormDataEntryValue, key: string) => void): void;
   }
   class TextEncoder {
     encode(s: string): Uint8Array;
@@ -35,13 +49,14 @@ declare global {
     readonly headers: { get(name: string): string | null };
     readonly body: MinimalStream<Uint8Array> | null;
     text(): Promise<string>;
+    blob(): Promise<Blob>;
   }
   function fetch(
     input: string,
     init: {
       method: string;
       headers: Record<string, string>;
-      body?: string;
+      body?: string | FormData;
       credentials?: "omit" | "same-origin" | "include";
       signal?: AbortSignal;
     },

@@ -25,7 +25,7 @@ func UnknownOption() {}
 
 // Malformed has an option that is not key=value.
 //
-// want +2 1 `unknown option "fast" after //actions:server: the options are get, cache=DURATION \(with get\) and name=tsName`
+// want +2 1 `unknown option "fast" after //actions:server: the options are get, cache=DURATION \(with get\), form and name=tsName`
 //
 //actions:server fast
 func Malformed() {}
@@ -59,12 +59,26 @@ func BadCache() {}
 //actions:server name=delete
 func BadName() {}
 
-// Form asks for what is not built yet.
-//
-// want +2 1 `the form option is not supported yet`
+// Form has no struct for a form to fill.
 //
 //actions:server form
-func Form() {}
+func Form() {} // want 6 `Form: form: a form action takes one struct parameter`
+
+// Unfit has a field no form input sends.
+type Unfit struct {
+	Name  string            `json:"name"`
+	Attrs map[string]string `json:"attrs"` // want 2 `FormUnfit: form: field Attrs has a type that no form input sends`
+}
+
+// FormUnfit takes a struct with a field a form cannot fill.
+//
+//actions:server form
+func FormUnfit(u Unfit) {}
+
+// ReadForm cannot be a read.
+//
+//actions:server get form
+func ReadForm(u struct{ Name string }) {} // want 6 `ReadForm: get on an action that takes a form or files`
 
 // Item is a type with no methods.
 //
@@ -128,4 +142,4 @@ func Clash() {}
 // clash comes second in source order, so it is the one reported.
 //
 //actions:server
-func clash() {} // want 6 `clash: its TypeScript name clash is also the name of Clash at directives.go:126:6; rename one of them, or give one another name with name=`
+func clash() {} // want 6 `clash: its TypeScript name clash is also the name of Clash at directives.go:140:6; rename one of them, or give one another name with name=`
