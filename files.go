@@ -128,8 +128,8 @@ func isMultipart(ct string) (string, bool) {
 
 // readMultipart reads a multipart body: the args part into st.body, the
 // files into st.uploads (spilling to disk past fileMemory), and, for a form
-// without an args part, the other fields into form. It returns the status
-// and error to refuse the request with.
+// (form not nil) whose first part is not args, the other fields into form.
+// It returns the status and error to refuse the request with.
 func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState, form url.Values) (int, error) {
 	body := io.LimitReader(r.Body, h.maxUploadBytes+1)
 	counted := &countingReader{r: body}
@@ -150,6 +150,11 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 			return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the body has more than %d parts or %d files", maxParts, maxFiles)
 		}
 		name := part.FormName()
+		if parts == 0 && name == argsPart {
+			// A call from the generated client, args first: its files are
+			// named by the args, not by form fields.
+			form = nil
+		}
 		switch {
 		case name == argsPart:
 			if _, err := st.body.ReadFrom(io.LimitReader(part, h.maxBodyBytes+1)); err != nil {
