@@ -175,12 +175,5 @@ func send(client *http.Client, base string, lr loadRequest) (int, error) {
 	return res.StatusCode, nil
 }
 
-func heapInuse() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapInuse
-}
 
 func mib(n uint64) float64 { return float64(n) / (1 << 20) }
