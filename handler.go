@@ -156,7 +156,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
 	s := h.actions[id]
+	fingerprint := headerValue(r.Header, FingerprintHeader)
 	if !ok || s == nil {
+		if ok && fingerprint != "" {
+			// A generated client that knows an action this server does
+			// not have was made for another version of it.
+			h.fail(ctx, w, r, nil, 0, Errorf(CodeStaleClient, "no action %q: the client was made for another version of the server", id))
+			return
+		}
 		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
@@ -166,6 +173,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		allowOrigin(w.Header(), origin)
+	}
+	if fingerprint != "" && a.Fingerprint != "" && fingerprint != a.Fingerprint {
+		// Before anything is decoded: the arguments were written for
+		// another shape of the action, and its result would be read so.
+		h.fail(ctx, w, r, a, 0, Errorf(CodeStaleClient, "action %q has changed since the client was made: reload it", id))
+		return
 	}
 	read := a.Get && (r.Method == http.MethodGet || r.Method == http.MethodHead)
 	check := h.checkRequest

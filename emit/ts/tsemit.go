@@ -254,7 +254,7 @@ const querySuffix = "Query"
 // writeAction writes the function that calls action a:
 //
 //	export async function addToCart(item: CartItem, opts?: CallOptions): Promise<Cart> {
-//	  return call<Cart>("cart.AddToCart", [item], opts);
+//	  return call<Cart>("cart.AddToCart", [item], opts, "3f2a9c01d4e5");
 //	}
 //
 // a stream's returns an AsyncIterable of its items, and a get action also
@@ -307,7 +307,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	} else {
 		fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
 	}
-	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts)
+	fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s, %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts, quote(m.prog.Fingerprint(a)))
 	b.WriteString("}\n")
 	if a.Get {
 		b.WriteString("\n")

@@ -40,6 +40,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return NotFound(ctx, *args[0].(*string))
 			},
+			Fingerprint: "bdafed9a10d6",
 		},
 		{
 			ID: "glue.Panics",
@@ -47,6 +48,7 @@ func Actions() []actions.Action {
 				Panics()
 				return nil, nil
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID: "glue.Reserved",
@@ -61,6 +63,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Reserved(ctx, *args[0].(*[]string), *args[1].(*string), *args[2].(*int), *args[3].(*bool), *args[4].(*string))
 			},
+			Fingerprint: "6f5740f3b2d4",
 		},
 		{
 			ID: "glue.Shadowed",
@@ -75,6 +78,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Shadowed(*args[0].(*time.Time), *args[1].(*json.RawMessage), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
 			},
+			Fingerprint: "c28f47249a8a",
 		},
 		{
 			ID:      "glue.Lines",
@@ -88,6 +92,7 @@ func Actions() []actions.Action {
 				}
 				return actions.Stream2(result), nil
 			},
+			Fingerprint: "e9b8a84d1fa5",
 		},
 	}
 }
@@ -106,6 +111,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return s.Add(ctx, *args[0].(*int))
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "glue.Counter.Name",
@@ -113,6 +119,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return s.Name(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "glue.Counter.Count",
@@ -122,6 +129,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return s.Count(), nil
 			},
+			Fingerprint: "37bda75ac2ff",
 		},
 		{
 			ID:      "glue.Counter.Ticks",
@@ -131,6 +139,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return actions.Stream(s.Ticks(ctx, *args[0].(*int))), nil
 			},
+			Fingerprint: "c4cfee48f7d5",
 		},
 	}
 }
@@ -148,6 +157,7 @@ func ClockActions(s *Clock) []actions.Action {
 			Call: func(ctx context.Context, _ []any) (any, error) {
 				return s.Now(ctx)
 			},
+			Fingerprint: "560a02f6e533",
 		},
 	}
 }
