@@ -95,7 +95,7 @@ func TestFingerprint(t *testing.T) {
 			e[0], e[1] = e[1], e[0]
 			e[0].Name = "Paid"
 		},
-		"a ts_type tag": func(p *model.Program, a *model.Action) { lookup(p, "Item").Type.Fields[0].TSType = "`sku-${string}`" },
+		"a ts_type tag":      func(p *model.Program, a *model.Action) { lookup(p, "Item").Type.Fields[0].TSType = "`sku-${string}`" },
 		"the cache duration": func(p *model.Program, a *model.Action) { a.CacheSeconds = 30 },
 	}
 	for name, edit := range same {
