@@ -23,6 +23,15 @@ export interface Config {
   headers?: Record<string, string>;
   /** Whether cookies are sent: fetch's credentials mode. */
   credentials?: "omit" | "same-origin" | "include";
+  /**
+   * Called once, on the first call that the server refuses with code
+   * "stale_client": this client was made for another version of the
+   * server (a deploy happened since the page loaded), so calls to the
+   * actions that changed or are gone will keep failing until the page gets
+   * the new client, usually by reloading. The call itself still rejects
+   * with that ActionError.
+   */
+  onStaleClient?: (err: ActionError) => void;
 }
 
 /** Options of one call, the last argument of every generated function. */
@@ -53,6 +62,7 @@ export type ErrorCode =
   | "not_found"
   | "already_exists"
   | "aborted"
+  | "stale_client"
   | "failed_precondition"
   | "resource_exhausted"
   | "unimplemented"
@@ -63,6 +73,8 @@ export type ErrorCode =
 // codes:end
 
 let config: Config = {};
+/** Whether onStaleClient was called. */
+let staleSeen = false;
 
 /**
  * Sets the settings of every later call, replacing the ones set before.
@@ -108,15 +120,18 @@ export class ActionError extends Error {
 /**
  * Calls the action id with the arguments args and resolves with its result:
  * the parsed JSON of a 200 response, or undefined for 204. Generated
- * functions call it; applications call those.
+ * functions call it; applications call those. fingerprint is the action's
+ * wire shape as the client was made for it, sent in the
+ * Actions-Fingerprint header: a server whose action has another shape, or
+ * no such action, refuses the call with code "stale_client".
  *
  * @throws {ActionError} when the server answers with an error, or with a
  * response that is not JSON.
  * @throws fetch's own error (a TypeError, or an AbortError when
  * opts.signal aborts) when no answer arrives.
  */
-export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
-  return answer<T>(await send(id, "POST", JSON.stringify(args), opts));
+export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<T> {
+  return answer<T>(await send(id, "POST", JSON.stringify(args), opts, fingerprint));
 }
 
 /**
@@ -132,13 +147,13 @@ export const maxQueryBytes = 8192;
  * @throws {ActionError} of code "invalid_argument", before sending, when
  * the arguments are longer than maxQueryBytes.
  */
-export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<T> {
   const json = JSON.stringify(args);
   const size = new TextEncoder().encode(json).length;
   if (size > maxQueryBytes) {
     throw new ActionError("invalid_argument", `the arguments of ${id} are ${size} bytes of JSON, more than the ${maxQueryBytes} a get action's URL may carry`, 0);
   }
-  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts));
+  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts, fingerprint));
 }
 
 /**
@@ -150,13 +165,13 @@ export async function read<T>(id: string, args: unknown[], opts: CallOptions = {
  * stream with one, or the stream is cut short before its end (code
  * "unavailable").
  */
-export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}): AsyncGenerator<T, void, undefined> {
+export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): AsyncGenerator<T, void, undefined> {
   const ctrl = new AbortController();
   const abort = () => ctrl.abort(opts.signal?.reason);
   opts.signal?.addEventListener("abort", abort);
   if (opts.signal?.aborted) abort();
   try {
-    const res = await send(id, "POST", JSON.stringify(args), { ...opts, signal: ctrl.signal });
+    const res = await send(id, "POST", JSON.stringify(args), { ...opts, signal: ctrl.signal }, fingerprint);
     if (!res.ok || !res.body || !res.headers.get("Content-Type")?.startsWith("text/event-stream")) {
       await answer(res);
       throw new ActionError("unknown", "the response is not a stream", res.status);
@@ -191,7 +206,7 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
 }
 
 /** Sends one request of the wire protocol to the action at path. */
-function send(path: string, method: string, body: string | undefined, opts: CallOptions): Promise<Response> {
+function send(path: string, method: string, body: string | undefined, opts: CallOptions, fingerprint: string | undefined): Promise<Response> {
   const c = config;
   // Only set members go in: under exactOptionalPropertyTypes, fetch's
   // options do not take undefined.
@@ -204,6 +219,7 @@ function send(path: string, method: string, body: string | undefined, opts: Call
     init.body = body;
   }
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
+  if (fingerprint) init.headers["Actions-Fingerprint"] = fingerprint;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
   return (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + path, init);
@@ -226,7 +242,12 @@ async function answer<T>(res: Response): Promise<T> {
 /** The ActionError of an error body of the wire protocol, or "unknown". */
 function wireError(body: any, status: number): ActionError {
   if (typeof body?.code == "string") {
-    return new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
+    const err = new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
+    if (err.code == "stale_client" && !staleSeen) {
+      staleSeen = true;
+      config.onStaleClient?.(err);
+    }
+    return err;
   }
   return new ActionError("unknown", `HTTP ${status}`, status);
 }
