@@ -11,6 +11,7 @@ import (
 
 	"github.com/actionsgo/actions/emit"
 	goemit "github.com/actionsgo/actions/emit/go"
+	"github.com/actionsgo/actions/emit/openapi"
 	tsemit "github.com/actionsgo/actions/emit/ts"
 	"github.com/actionsgo/actions/internal/writer"
 	"github.com/actionsgo/actions/scan"
@@ -55,6 +56,7 @@ Flags:
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
+	openapiFile := flags.String("openapi", "", "also write an OpenAPI 3.1 document of every action to `FILE` (JSON)")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
@@ -74,6 +76,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: -ts needs a directory\n%s", shortUsage)
 		return exitUsage
 	}
+	if isSet(flags, "openapi") && *openapiFile == "" {
+		fmt.Fprintf(stderr, "gen: -openapi needs a file name\n%s", shortUsage)
+		return exitUsage
+	}
 	patterns := flags.Args()
 	for _, p := range patterns {
 		if strings.HasPrefix(p, "-") {
@@ -90,7 +96,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, *tsDir, patterns)
+	files, orphans, diags, err := generate(wd, outputs{tsDir: *tsDir, openapi: *openapiFile}, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
@@ -116,11 +122,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// outputs says what a run writes besides the Go glue.
+type outputs struct {
+	tsDir   string // the TypeScript client's directory, or ""
+	openapi string // the OpenAPI document's file, or ""
+}
+
 // generate scans the packages and builds every generated file in memory.
 // It also returns the paths where generated files of an earlier run may be
 // left over. Paths are relative to wd, as they are printed. Problems in
 // the user's code come back as diagnostics, and then nothing else does.
-func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+func generate(wd string, out outputs, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+	tsDir := out.tsDir
 	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
 	if err != nil || len(diags) > 0 {
 		return nil, nil, diags, err
@@ -154,6 +167,13 @@ func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []sca
 			return nil, nil, nil, err
 		}
 		orphans = append(orphans, old...)
+	}
+	if out.openapi != "" {
+		doc, err := openapi.Generate(prog, out.openapi)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("generating the OpenAPI document: %w", err)
+		}
+		files = append(files, doc)
 	}
 
 	for i := range files {
