@@ -21,7 +21,10 @@ import (
 // Every rule of the codec is the codec's own (decodeOptions); depth is
 // checked with d's own stack depth, and only for arguments whose type does
 // not bound it.
-func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any) ([]any, error) {
+//
+// int64s is set for a call that asks for 64-bit integers as strings
+// (Int64Header): the arguments may hold them so too.
+func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, int64s bool) ([]any, error) {
 	body := buf.Bytes()
 	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
 		if len(params) > 0 {
@@ -52,11 +55,15 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 			return nil, syntaxError(err)
 		}
 		v := p.newValue()
+		opts := p.options
+		if int64s {
+			opts = int64Decode
+		}
 		var err error
 		if p.depth >= 0 && p.depth <= maxDepth {
-			err = json.UnmarshalDecode(d, v, p.options)
+			err = json.UnmarshalDecode(d, v, opts)
 		} else {
-			err = decodeBounded(d, body, v, maxDepth, p.options)
+			err = decodeBounded(d, body, v, maxDepth, opts)
 		}
 		if err != nil {
 			return nil, argumentError(p, i, err, maxDepth)

@@ -199,6 +199,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := calls.Get().(*callState)
 	defer st.release()
 	st.read = read
+	switch v := headerValue(r.Header, Int64Header); v {
+	case "":
+	case "string":
+		st.int64s = true
+	default:
+		h.fail(ctx, w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be \"string\", not %q", Int64Header, v))
+		return
+	}
 	rc := http.NewResponseController(w)
 	if read {
 		if err := h.readQuery(r, st); err != nil {
@@ -209,7 +217,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.fail(ctx, w, r, a, status, err)
 		return
 	}
-	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0])
+	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.int64s)
 	if err != nil {
 		h.fail(ctx, w, r, a, 0, err)
 		return
@@ -247,6 +255,7 @@ type callState struct {
 	enc    jsontext.Encoder
 	inline [4]any // backs the arguments of most calls
 	read   bool   // a GET or HEAD of a get action
+	int64s bool   // the client asked for 64-bit integers as strings
 }
 
 var calls = sync.Pool{New: func() any { return new(callState) }}
@@ -259,6 +268,7 @@ func (st *callState) release() {
 	clear(st.inline[:])
 	st.limit.R = nil
 	st.read = false
+	st.int64s = false
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
 		return
 	}
@@ -468,7 +478,9 @@ func (st *callState) encode(v any) ([]byte, error) {
 	}
 	st.enc.Reset(&st.out)
 	var err error
-	if v != nil && encodesDuration(reflect.TypeOf(v)) {
+	if st.int64s {
+		err = json.MarshalEncode(&st.enc, v, int64Encode)
+	} else if v != nil && encodesDuration(reflect.TypeOf(v)) {
 		err = json.MarshalEncode(&st.enc, v, encodeOptions)
 	} else {
 		err = json.MarshalEncode(&st.enc, v, sorted)
