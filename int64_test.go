@@ -11,7 +11,9 @@ import (
 // the Int64Header leaves it alone.
 type id64 int64
 
-func (i id64) MarshalText() ([]byte, error) { return []byte("id-" + strconv.FormatInt(int64(i), 10)), nil }
+func (i id64) MarshalText() ([]byte, error) {
+	return []byte("id-" + strconv.FormatInt(int64(i), 10)), nil
+}
 func (i *id64) UnmarshalText(b []byte) error {
 	n, err := strconv.ParseInt(string(b[3:]), 10, 64)
 	*i = id64(n)
