@@ -120,6 +120,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"-ts="}, 2, "", "gen: -ts needs a directory\n"},
 		{[]string{"-check=maybe"}, 2, "", `gen: invalid boolean value "maybe" for -check`},
 		{[]string{"./...", "-check"}, 2, "", "gen: flags go before packages: -check\n"},
+		{[]string{"-ts-int64=float"}, 2, "", "gen: -ts-int64 must be number or bigint, not \"float\"\n"},
+		{[]string{"-openapi="}, 2, "", "gen: -openapi needs a file name\n"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)

@@ -56,6 +56,8 @@ Flags:
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
+	tsDates := flags.Bool("ts-dates", false, "make time.Time a Date in TypeScript, both ways")
+	tsInt64 := flags.String("ts-int64", tsemit.Int64Number, "how TypeScript holds 64-bit integers (int64, uint64, int, uint,\ntime.Duration): `KIND` number, exact to 2^53 only, or bigint, without loss")
 	openapiFile := flags.String("openapi", "", "also write an OpenAPI 3.1 document of every action to `FILE` (JSON)")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	// Parse reports problems itself; the messages below say them shorter.
@@ -74,6 +76,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if isSet(flags, "ts") && *tsDir == "" {
 		fmt.Fprintf(stderr, "gen: -ts needs a directory\n%s", shortUsage)
+		return exitUsage
+	}
+	if *tsInt64 != tsemit.Int64Number && *tsInt64 != tsemit.Int64BigInt {
+		fmt.Fprintf(stderr, "gen: -ts-int64 must be number or bigint, not %q\n%s", *tsInt64, shortUsage)
 		return exitUsage
 	}
 	if isSet(flags, "openapi") && *openapiFile == "" {
@@ -96,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, outputs{tsDir: *tsDir, openapi: *openapiFile}, patterns)
+	files, orphans, diags, err := generate(wd, outputs{tsDir: *tsDir, ts: tsemit.Options{Dates: *tsDates, Int64: *tsInt64}, openapi: *openapiFile}, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
@@ -125,6 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // outputs says what a run writes besides the Go glue.
 type outputs struct {
 	tsDir   string // the TypeScript client's directory, or ""
+	ts      tsemit.Options
 	openapi string // the OpenAPI document's file, or ""
 }
 
@@ -157,7 +164,7 @@ func generate(wd string, out outputs, patterns []string) ([]emit.File, []string,
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(wd, abs)
 		}
-		ts, err := tsemit.Generate(prog, abs)
+		ts, err := tsemit.GenerateWith(prog, abs, out.ts)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("generating TypeScript: %w", err)
 		}
