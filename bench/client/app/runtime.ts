@@ -73,6 +73,15 @@ export type ErrorCode =
 // codes:end
 
 let config: Config = {};
+
+// How this client was made: the generator writes the lines between these
+// markers for -ts-dates and -ts-int64=bigint. wireHeaders go with every
+// call (Actions-Int64: string asks the server for 64-bit integers as
+// strings); replacer is JSON.stringify's for the arguments.
+// mode:begin
+const wireHeaders: Record<string, string> = {};
+const replacer: typeof toWire | undefined = undefined;
+// mode:end
 /** Whether onStaleClient was called. */
 let staleSeen = false;
 
@@ -123,15 +132,17 @@ export class ActionError extends Error {
  * functions call it; applications call those. fingerprint is the action's
  * wire shape as the client was made for it, sent in the
  * Actions-Fingerprint header: a server whose action has another shape, or
- * no such action, refuses the call with code "stale_client".
+ * no such action, refuses the call with code "stale_client". revive, when
+ * given, turns the parsed JSON of the result into its value (its times into
+ * Dates, its 64-bit integers into bigints).
  *
  * @throws {ActionError} when the server answers with an error, or with a
  * response that is not JSON.
  * @throws fetch's own error (a TypeError, or an AbortError when
  * opts.signal aborts) when no answer arrives.
  */
-export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<T> {
-  return answer<T>(await send(id, "POST", JSON.stringify(args), opts, fingerprint));
+export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  return answer<T>(await send(id, "POST", JSON.stringify(args, replacer), opts, fingerprint), revive);
 }
 
 /**
@@ -147,13 +158,13 @@ export const maxQueryBytes = 8192;
  * @throws {ActionError} of code "invalid_argument", before sending, when
  * the arguments are longer than maxQueryBytes.
  */
-export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<T> {
-  const json = JSON.stringify(args);
+export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  const json = JSON.stringify(args, replacer);
   const size = new TextEncoder().encode(json).length;
   if (size > maxQueryBytes) {
     throw new ActionError("invalid_argument", `the arguments of ${id} are ${size} bytes of JSON, more than the ${maxQueryBytes} a get action's URL may carry`, 0);
   }
-  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts, fingerprint));
+  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts, fingerprint), revive);
 }
 
 /**
@@ -165,13 +176,13 @@ export async function read<T>(id: string, args: unknown[], opts: CallOptions = {
  * stream with one, or the stream is cut short before its end (code
  * "unavailable").
  */
-export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): AsyncGenerator<T, void, undefined> {
+export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): AsyncGenerator<T, void, undefined> {
   const ctrl = new AbortController();
   const abort = () => ctrl.abort(opts.signal?.reason);
   opts.signal?.addEventListener("abort", abort);
   if (opts.signal?.aborted) abort();
   try {
-    const res = await send(id, "POST", JSON.stringify(args), { ...opts, signal: ctrl.signal }, fingerprint);
+    const res = await send(id, "POST", JSON.stringify(args, replacer), { ...opts, signal: ctrl.signal }, fingerprint);
     if (!res.ok || !res.body || !res.headers.get("Content-Type")?.startsWith("text/event-stream")) {
       await answer(res);
       throw new ActionError("unknown", "the response is not a stream", res.status);
@@ -191,7 +202,7 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
         if (line.startsWith("event: ")) event = line.slice(7);
         else if (line.startsWith("data: ")) data = line.slice(6);
         else if (line == "") {
-          if (event == "item") yield JSON.parse(data) as T;
+          if (event == "item") yield (revive ? revive(JSON.parse(data)) : JSON.parse(data)) as T;
           else if (event == "end") return;
           else if (event == "error") throw wireError(JSON.parse(data), res.status);
           event = data = "";
@@ -212,7 +223,7 @@ function send(path: string, method: string, body: string | undefined, opts: Call
   // options do not take undefined.
   const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string } = {
     method,
-    headers: { ...c.headers, ...opts.headers },
+    headers: { ...wireHeaders, ...c.headers, ...opts.headers },
   };
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
@@ -226,7 +237,7 @@ function send(path: string, method: string, body: string | undefined, opts: Call
 }
 
 /** Resolves with the result of a response, or throws its error. */
-async function answer<T>(res: Response): Promise<T> {
+async function answer<T>(res: Response, revive?: (v: any) => T): Promise<T> {
   const text = await res.text();
   let body;
   try {
@@ -235,7 +246,7 @@ async function answer<T>(res: Response): Promise<T> {
     // Not JSON: handled below as a response of an unknown kind.
     if (res.ok) throw new ActionError("unknown", "the response is not JSON", res.status);
   }
-  if (res.ok) return body as T;
+  if (res.ok) return (revive && body !== undefined ? revive(body) : body) as T;
   throw wireError(body, res.status);
 }
 
@@ -250,4 +261,33 @@ function wireError(body: any, status: number): ActionError {
     return err;
   }
   return new ActionError("unknown", `HTTP ${status}`, status);
+}
+
+/**
+ * JSON.stringify's replacer for the arguments of a client made with
+ * -ts-dates or -ts-int64=bigint: a Date is written as Go's time.Time writes
+ * a time in UTC (RFC 3339, no trailing zeros in the fraction), a bigint as
+ * the string of its digits, which the server reads into a 64-bit integer
+ * when the call asks for them so (Actions-Int64: string).
+ */
+export function toWire(this: any, key: string, value: unknown): unknown {
+  const v = this[key];
+  if (v instanceof Date) return v.toISOString().replace(/\.?0+Z$/, "Z");
+  if (typeof v == "bigint") return "" + v;
+  return value;
+}
+
+/**
+ * A time as Go writes it (RFC 3339, any number of digits in its fraction),
+ * as a Date: the fraction is cut to the milliseconds a Date holds, as
+ * ECMAScript's date format has them.
+ */
+export function date(s: string): Date {
+  return new Date(s.replace(/\.(\d*)/, (_, f: string) => "." + (f + "00").slice(0, 3)));
+}
+
+/** Converts every value of an object with f, in place. */
+export function record<T>(v: any, f: (x: any) => T): Record<string, T> {
+  for (const k in v) v[k] = f(v[k]);
+  return v;
 }
