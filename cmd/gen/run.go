@@ -24,15 +24,25 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
 that actions.NewHandler serves; with -ts it also writes the TypeScript
 client into DIR: runtime.ts and one module per Go package. Packages are
 patterns as for go build and default to ./...
+
+In TypeScript a time.Time is the RFC 3339 string of the wire, and every
+number a number, exact to 2^53 only; -ts-dates makes times Dates, and
+-ts-int64=bigint makes 64-bit integers (int64, uint64, int, uint,
+time.Duration) bigints, which travel without loss. -openapi writes an
+OpenAPI 3.1 document of every action to FILE, for other clients and tools;
+it starts with an "x-generated-by" member, which marks it as generated.
+Each action's fingerprint of its wire shape goes into the glue and the
+client, so a client made before a deploy that changed an action is told
+stale_client instead of misreading it.
 
 Only files whose bytes change are written. A file whose first line is not
 the generated header is never overwritten or deleted. Generated files
@@ -57,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
 	tsDates := flags.Bool("ts-dates", false, "make time.Time a Date in TypeScript, both ways")
-	tsInt64 := flags.String("ts-int64", tsemit.Int64Number, "how TypeScript holds 64-bit integers (int64, uint64, int, uint,\ntime.Duration): `KIND` number, exact to 2^53 only, or bigint, without loss")
+	tsInt64 := flags.String("ts-int64", tsemit.Int64Number, "how TypeScript holds 64-bit integers (int64, uint64, int, uint,\ntime.Duration): `KIND` is number (exact to 2^53 only) or bigint\n(without loss)")
 	openapiFile := flags.String("openapi", "", "also write an OpenAPI 3.1 document of every action to `FILE` (JSON)")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	// Parse reports problems itself; the messages below say them shorter.

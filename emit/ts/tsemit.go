@@ -29,8 +29,15 @@
 //   - a quoted number (the string option) is a string; ts_type and tstype
 //     tags override a member's type as written.
 //
-// Integers beyond 2^53 lose precision in a JavaScript number; the types say
-// number all the same.
+// Integers beyond 2^53 lose precision in a JavaScript number; by default
+// the types say number all the same. Options change that, and times:
+// with Dates a time.Time is a Date, with Int64 set to Int64BigInt every
+// 64-bit integer is a bigint that travels without loss (see Options and
+// revive.go).
+//
+// Every stub passes its action's fingerprint (model.Program.Fingerprint)
+// to the runtime, which sends it with the call, so that a client made for
+// another version of the server learns it is stale.
 package tsemit
 
 import (
