@@ -200,7 +200,8 @@ const infoDescription = "The actions of a Go server, as github.com/actionsgo/act
 	"The paths assume the handler is mounted at " + actions.DefaultPrefix + ". " +
 	"The JSON is encoding/json/v2's: unknown members are refused, names match exactly, time.Duration is an integer number of nanoseconds. " +
 	"A client made from this document may send an operation's x-actions-fingerprint in the Actions-Fingerprint header: " +
-	"a server on which the action has another shape then answers 409 stale_client instead of misreading the call."
+	"a server on which the action has another shape then answers 409 stale_client instead of misreading the call. " +
+	"A client whose numbers cannot hold every 64-bit integer may send Actions-Int64: string: integers of formats int64 and uint64 then travel as JSON strings of their digits, both ways; the schemas describe the numbers sent without it."
 
 // pathItem describes the operations of one action.
 func (g *generator) pathItem(pkg *model.Package, a *model.Action) (object, error) {

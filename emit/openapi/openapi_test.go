@@ -176,6 +176,60 @@ func TestOpenAPIClient(t *testing.T) {
 	}
 }
 
+// TestOpenAPITypes checks, for every action of the types corpus, that the
+// TypeScript types openapi-typescript makes from the document and those of
+// the generated client describe the same values: each argument type of the
+// generated client is assignable to the document's, and each of the
+// document's result types to the generated client's. EchoTagged is left
+// out: its ts_type tag gives one member a TypeScript type that the wire,
+// and so the document, does not have.
+func TestOpenAPITypes(t *testing.T) {
+	prog := load(t, "./testdata/types")
+	dir := t.TempDir()
+	write(t, dir, "openapi.json", document(t, prog))
+	gen, err := tsemit.Generate(prog, filepath.Join(dir, "gen"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range gen {
+		write(t, filepath.Dir(f.Path), filepath.Base(f.Path), f.Content)
+	}
+	var b strings.Builder
+	b.WriteString(`import type { paths } from "./api.js";
+import * as types from "./gen/types.js";
+
+type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { "application/json": infer B } } } } ? B : never;
+type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { "application/json": infer R } } } } } ? R : never;
+`)
+	checked := 0
+	for _, a := range prog.Package("github.com/actionsgo/actions/testdata/types").Actions {
+		if a.Name == "EchoTagged" || len(a.Params) != 1 || a.Result == nil {
+			continue
+		}
+		path := "/_actions/" + a.ID
+		fmt.Fprintf(&b, "export const in_%s: Body<%q>[0] = null! as Parameters<typeof types.%s>[0];\n", a.TSName, path, a.TSName)
+		fmt.Fprintf(&b, "export const out_%s: Awaited<ReturnType<typeof types.%s>> = null! as Ok<%q>;\n", a.TSName, a.TSName, path)
+		checked++
+	}
+	if checked < 40 {
+		t.Fatalf("only %d actions checked", checked)
+	}
+	write(t, dir, "check.ts", []byte(b.String()))
+	write(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
+	write(t, dir, "tsconfig.json", []byte(`{
+  "compilerOptions": {
+    "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
+    "strict": true, "exactOptionalPropertyTypes": true, "noEmit": true,
+    "lib": ["es2022", "dom"], "types": []
+  },
+  "include": ["check.ts"]
+}
+`))
+	linkNodeModules(t, dir)
+	runIn(t, dir, openapiTypescript(t), "openapi.json", "--output", "api.ts")
+	runIn(t, dir, testkit.NodeTool(t, "tsc"), "-p", "tsconfig.json", "--pretty", "false")
+}
+
 // TestCheck runs the writer as -check does over a document on disk: an
 // up-to-date one is no change, a stale one an update, and a hand-written
 // JSON file in its place is refused.
