@@ -135,6 +135,15 @@ type Action struct {
 	// fields of its one struct parameter: it also takes HTML forms,
 	// application/x-www-form-urlencoded and multipart/form-data.
 	Form []FormField
+	// Fingerprint identifies the action's wire shape: its parameters and
+	// result as the codec writes them, and whether it streams or is a get
+	// action. The generator computes it; the TypeScript client it made
+	// sends the same value in the Actions-Fingerprint header with each
+	// call, and a call that sends another one is refused with
+	// CodeStaleClient before its body is read: the client was made for
+	// another version of the server. Empty (glue written by hand, or made
+	// by an older generator) checks nothing.
+	Fingerprint string
 	// Call calls the function. args holds one pointer per parameter, to the
 	// decoded and validated value of the type Param declared (a *T for
 	// Param[T]); it is valid only until Call returns. Call returns the

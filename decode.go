@@ -21,7 +21,11 @@ import (
 // Every rule of the codec is the codec's own (decodeOptions); depth is
 // checked with d's own stack depth, and only for arguments whose type does
 // not bound it.
-func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, extra json.Options) ([]any, error) {
+//
+// int64s is set for a call that asks for 64-bit integers as strings
+// (Int64Header): the arguments may hold them so too. extra, when not nil,
+// are options of the call's own (its files).
+func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, int64s bool, extra json.Options) ([]any, error) {
 	body := buf.Bytes()
 	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
 		if len(params) > 0 {
@@ -53,6 +57,9 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 		}
 		v := p.newValue()
 		opts := p.options
+		if int64s {
+			opts = int64Decode
+		}
 		if extra != nil {
 			opts = json.JoinOptions(opts, extra)
 		}

@@ -40,7 +40,7 @@ func BenchmarkDepthCheck(b *testing.B) {
 	b.Run("check=depth", func(b *testing.B) {
 		args := make([]any, 0, 1)
 		run(b, func(d *jsontext.Decoder, buf *bytes.Buffer) error {
-			_, err := decodeArgs(d, buf, params, DefaultMaxDepth, args, nil)
+			_, err := decodeArgs(d, buf, params, DefaultMaxDepth, args, false, nil)
 			return err
 		})
 	})
@@ -71,7 +71,7 @@ func BenchmarkDecodeAnyMiB(b *testing.B) {
 	for b.Loop() {
 		buf.Reset()
 		buf.Write(body.Bytes())
-		if _, err := decodeArgs(&d, &buf, params, DefaultMaxDepth, nil, nil); err != nil {
+		if _, err := decodeArgs(&d, &buf, params, DefaultMaxDepth, nil, false, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,8 @@ import (
 type Code string
 
 // The codes an action may return, with the HTTP status each one is sent with.
+// The handler itself sends CodeStaleClient to a client made for another
+// version of the server (see Action.Fingerprint).
 const (
 	CodeInvalidArgument    Code = "invalid_argument"    // 400
 	CodeUnauthenticated    Code = "unauthenticated"     // 401
@@ -20,6 +22,7 @@ const (
 	CodeNotFound           Code = "not_found"           // 404
 	CodeAlreadyExists      Code = "already_exists"      // 409
 	CodeAborted            Code = "aborted"             // 409
+	CodeStaleClient        Code = "stale_client"        // 409
 	CodeFailedPrecondition Code = "failed_precondition" // 412
 	CodeResourceExhausted  Code = "resource_exhausted"  // 429
 	CodeUnimplemented      Code = "unimplemented"       // 501
@@ -41,6 +44,7 @@ var codeStatuses = []struct {
 	{CodeNotFound, http.StatusNotFound},
 	{CodeAlreadyExists, http.StatusConflict},
 	{CodeAborted, http.StatusConflict},
+	{CodeStaleClient, http.StatusConflict},
 	{CodeFailedPrecondition, http.StatusPreconditionFailed},
 	{CodeResourceExhausted, http.StatusTooManyRequests},
 	{CodeUnimplemented, http.StatusNotImplemented},

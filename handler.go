@@ -163,7 +163,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
 	s := h.actions[id]
+	fingerprint := headerValue(r.Header, FingerprintHeader)
 	if !ok || s == nil {
+		if ok && fingerprint != "" {
+			// A generated client that knows an action this server does
+			// not have was made for another version of it.
+			h.fail(ctx, w, r, nil, 0, Errorf(CodeStaleClient, "no action %q: the client was made for another version of the server", id))
+			return
+		}
 		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
 		return
 	}
@@ -173,6 +180,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		allowOrigin(w.Header(), origin)
+	}
+	if fingerprint != "" && a.Fingerprint != "" && fingerprint != a.Fingerprint {
+		// Before anything is decoded: the arguments were written for
+		// another shape of the action, and its result would be read so.
+		h.fail(ctx, w, r, a, 0, Errorf(CodeStaleClient, "action %q has changed since the client was made: reload it", id))
+		return
 	}
 	read := a.Get && (r.Method == http.MethodGet || r.Method == http.MethodHead)
 	check := h.checkRequest
@@ -194,13 +207,21 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer st.release()
 	defer st.uploads.remove() // whatever the outcome
 	st.read = read
+	switch v := headerValue(r.Header, Int64Header); v {
+	case "":
+	case "string":
+		st.int64s = true
+	default:
+		h.fail(ctx, w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be \"string\", not %q", Int64Header, v))
+		return
+	}
 	rc := &st.conn
 	rc.reset(w)
 	if status, err := h.readArgs(w, rc, r, a, st); err != nil {
 		h.refuse(ctx, w, r, a, st, status, err)
 		return
 	}
-	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.fileOptions())
+	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.int64s, st.fileOptions())
 	if err != nil {
 		h.refuse(ctx, w, r, a, st, 0, err)
 		return
@@ -239,6 +260,7 @@ type callState struct {
 	conn   connControl
 	inline [4]any // backs the arguments of most calls
 	read   bool   // a GET or HEAD of a get action
+	int64s bool   // the client asked for 64-bit integers as strings
 
 	uploads uploads    // the files of a multipart call
 	browser bool       // a form post without JavaScript: answered with a redirect
@@ -270,6 +292,7 @@ func (st *callState) release() {
 	st.browser, st.form = false, nil
 	st.limit.R = nil
 	st.read = false
+	st.int64s = false
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
 		return
 	}
@@ -634,6 +657,10 @@ func (st *callState) encode(v any) ([]byte, error) {
 	st.enc.Reset(&st.out)
 	var err error
 	switch {
+	case st.int64s && st.read:
+		err = json.MarshalEncode(&st.enc, v, int64Encode, json.Deterministic(true))
+	case st.int64s:
+		err = json.MarshalEncode(&st.enc, v, int64Encode)
 	case st.read:
 		err = json.MarshalEncode(&st.enc, v, readOptions)
 	case v != nil && encodesDuration(reflect.TypeOf(v)):

@@ -124,3 +124,9 @@ const (
 // TimeoutHeader is the request header in which a client asks for a deadline,
 // in milliseconds, as a positive decimal integer.
 const TimeoutHeader = "Actions-Timeout-Ms"
+
+// FingerprintHeader is the request header in which the generated client
+// sends the fingerprint of the action it calls, as it was when the client
+// was made (see Action.Fingerprint). A call without it, such as one made
+// with curl, is not checked.
+const FingerprintHeader = "Actions-Fingerprint"

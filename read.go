@@ -71,6 +71,10 @@ func (h *Handler) writeRead(w http.ResponseWriter, r *http.Request, a *Action, o
 	setHeaders(hd)
 	hd.Set("Cache-Control", cacheControl(a))
 	hd.Set("Etag", etag)
+	// A client made for another version of the server gets another
+	// answer (stale_client): a cache must not give it this one.
+	hd.Add("Vary", FingerprintHeader)
+	hd.Add("Vary", Int64Header)
 	if matches(headerValue(r.Header, "If-None-Match"), etag) {
 		delete(hd, "Content-Type")
 		w.WriteHeader(http.StatusNotModified)

@@ -33,6 +33,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, _ []any) (any, error) {
 				return Small(ctx)
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID: "app.Medium",
@@ -46,6 +47,7 @@ func Actions() []actions.Action {
 				result, err := Medium(ctx, *args[0].(*Item), *args[1].(*int), *args[2].(*string))
 				return &result, err
 			},
+			Fingerprint: "faae6e5d701c",
 		},
 		{
 			ID:      "app.Large",
@@ -54,6 +56,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Large(ctx, *args[0].(*[]Item))
 			},
+			Fingerprint: "64b460464552",
 		},
 	}
 }

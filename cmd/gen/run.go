@@ -11,6 +11,7 @@ import (
 
 	"github.com/actionsgo/actions/emit"
 	goemit "github.com/actionsgo/actions/emit/go"
+	"github.com/actionsgo/actions/emit/openapi"
 	tsemit "github.com/actionsgo/actions/emit/ts"
 	"github.com/actionsgo/actions/internal/writer"
 	"github.com/actionsgo/actions/scan"
@@ -23,15 +24,25 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
 that actions.NewHandler serves; with -ts it also writes the TypeScript
 client into DIR: runtime.ts and one module per Go package. Packages are
 patterns as for go build and default to ./...
+
+In TypeScript a time.Time is the RFC 3339 string of the wire, and every
+number a number, exact to 2^53 only; -ts-dates makes times Dates, and
+-ts-int64=bigint makes 64-bit integers (int64, uint64, int, uint,
+time.Duration) bigints, which travel without loss. -openapi writes an
+OpenAPI 3.1 document of every action to FILE, for other clients and tools;
+it starts with an "x-generated-by" member, which marks it as generated.
+Each action's fingerprint of its wire shape goes into the glue and the
+client, so a client made before a deploy that changed an action is told
+stale_client instead of misreading it.
 
 Only files whose bytes change are written. A file whose first line is not
 the generated header is never overwritten or deleted. Generated files
@@ -55,6 +66,9 @@ Flags:
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
+	tsDates := flags.Bool("ts-dates", false, "make time.Time a Date in TypeScript, both ways")
+	tsInt64 := flags.String("ts-int64", tsemit.Int64Number, "how TypeScript holds 64-bit integers (int64, uint64, int, uint,\ntime.Duration): `KIND` is number (exact to 2^53 only) or bigint\n(without loss)")
+	openapiFile := flags.String("openapi", "", "also write an OpenAPI 3.1 document of every action to `FILE` (JSON)")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
@@ -74,6 +88,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: -ts needs a directory\n%s", shortUsage)
 		return exitUsage
 	}
+	if *tsInt64 != tsemit.Int64Number && *tsInt64 != tsemit.Int64BigInt {
+		fmt.Fprintf(stderr, "gen: -ts-int64 must be number or bigint, not %q\n%s", *tsInt64, shortUsage)
+		return exitUsage
+	}
+	if isSet(flags, "openapi") && *openapiFile == "" {
+		fmt.Fprintf(stderr, "gen: -openapi needs a file name\n%s", shortUsage)
+		return exitUsage
+	}
 	patterns := flags.Args()
 	for _, p := range patterns {
 		if strings.HasPrefix(p, "-") {
@@ -90,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, *tsDir, patterns)
+	files, orphans, diags, err := generate(wd, outputs{tsDir: *tsDir, ts: tsemit.Options{Dates: *tsDates, Int64: *tsInt64}, openapi: *openapiFile}, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
@@ -116,11 +138,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// outputs says what a run writes besides the Go glue.
+type outputs struct {
+	tsDir   string // the TypeScript client's directory, or ""
+	ts      tsemit.Options
+	openapi string // the OpenAPI document's file, or ""
+}
+
 // generate scans the packages and builds every generated file in memory.
 // It also returns the paths where generated files of an earlier run may be
 // left over. Paths are relative to wd, as they are printed. Problems in
 // the user's code come back as diagnostics, and then nothing else does.
-func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+func generate(wd string, out outputs, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+	tsDir := out.tsDir
 	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
 	if err != nil || len(diags) > 0 {
 		return nil, nil, diags, err
@@ -144,7 +174,7 @@ func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []sca
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(wd, abs)
 		}
-		ts, err := tsemit.Generate(prog, abs)
+		ts, err := tsemit.GenerateWith(prog, abs, out.ts)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("generating TypeScript: %w", err)
 		}
@@ -154,6 +184,13 @@ func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []sca
 			return nil, nil, nil, err
 		}
 		orphans = append(orphans, old...)
+	}
+	if out.openapi != "" {
+		doc, err := openapi.Generate(prog, out.openapi)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("generating the OpenAPI document: %w", err)
+		}
+		files = append(files, doc)
 	}
 
 	for i := range files {

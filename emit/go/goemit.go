@@ -385,6 +385,9 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	}
 	/* Call: func(ctx context.Context, args []any) (any, error) { ... }, */
 	fields = append(fields, jen.Id("Call").Op(":").Add(call))
+	// Last, after the multi-line Call, so that gofmt aligns nothing anew.
+	/* Fingerprint: "3f2a9c01d4e5", */
+	fields = append(fields, jen.Id("Fingerprint").Op(":").Lit(g.prog.Fingerprint(a)))
 	return jen.Custom(multiline, fields...), nil
 }
 

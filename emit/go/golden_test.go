@@ -28,6 +28,7 @@ var corpus = []string{
 	"testdata/shapes",
 	"testdata/types",
 	"emit/go/testdata/glue",
+	"emit/ts/testdata/wide",
 }
 
 // TestGoldenCorpus generates the glue of the corpus packages and compares it

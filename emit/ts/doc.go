@@ -47,6 +47,20 @@ func writeDoc(b *strings.Builder, indent, doc string, tags ...string) {
 	b.WriteString(indent + " */\n")
 }
 
+// wireNote is the package's wireNote for the module's options: with Dates,
+// a time is a Date, which says what it is.
+func (m *module) wireNote(t *model.Type) string {
+	for u := t; u != nil; u = u.Elem {
+		if u.Kind == model.KindTime && m.opts.Dates {
+			return "A Date: it travels as Go's time.Time writes it, in RFC 3339, and holds milliseconds only."
+		}
+		if u.Kind != model.KindPointer {
+			break
+		}
+	}
+	return wireNote(t)
+}
+
 // wireNote returns what a reader needs to know about a value of type t that
 // its TypeScript type does not say, or "".
 func wireNote(t *model.Type) string {

@@ -81,7 +81,7 @@ func TestPascal(t *testing.T) {
 // code added in Go shows here, and the type-checked file is the one users
 // get.
 func TestRuntimeCodes(t *testing.T) {
-	if got := runtimeModule(); got != runtimeSource {
+	if got := runtimeModule(Options{}); got != runtimeSource {
 		t.Errorf("runtime.ts's ErrorCode is not the Go runtime's codes; the generator writes:\n%s", got)
 	}
 	for _, c := range actions.Codes() {

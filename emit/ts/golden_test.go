@@ -23,14 +23,15 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 type goldenCase struct {
 	name string
 	prog func(t *testing.T) *model.Program
+	opts Options
 }
 
 // goldenCases lists the programs of the golden tests; the type-check test
 // compiles the output of each.
 func goldenCases() []goldenCase {
 	return append([]goldenCase{
-		{"shop", func(*testing.T) *model.Program { return shopProgram() }},
-		{"globals", func(*testing.T) *model.Program { return globalsProgram() }},
+		{"shop", func(*testing.T) *model.Program { return shopProgram() }, Options{}},
+		{"globals", func(*testing.T) *model.Program { return globalsProgram() }, Options{}},
 	}, scannedCases()...)
 }
 
@@ -38,7 +39,7 @@ func goldenCases() []goldenCase {
 // "out" and returns the files by their name in it.
 func generate(t *testing.T, c goldenCase) map[string][]byte {
 	t.Helper()
-	files, err := Generate(c.prog(t), "out")
+	files, err := GenerateWith(c.prog(t), "out", c.opts)
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}

@@ -73,6 +73,18 @@ func (s *importSet) addType(pkg *model.Package, name string) {
 	s.symbols[key] = &symbol{symbolKey: key, prefix: pascal(pkg.Key), typ: true}
 }
 
+// addValue records that the module calls the function name of package pkg
+// (a reviver, with -ts-dates or -ts-int64=bigint). Its local name is known
+// after resolve.
+func (s *importSet) addValue(pkg *model.Package, name string) {
+	key := symbolKey{"./" + pkg.Key + ".js", name}
+	if s.symbols[key] != nil {
+		return
+	}
+	s.byName[name]++
+	s.symbols[key] = &symbol{symbolKey: key, prefix: pascal(pkg.Key)}
+}
+
 // resolve gives every imported type its local name.
 func (s *importSet) resolve() {
 	for _, sym := range s.sorted() {

@@ -20,8 +20,14 @@ type nodeProject struct {
 // (such as the driver) by their relative path.
 func newNodeProject(t *testing.T, prog *model.Program, files map[string][]byte) *nodeProject {
 	t.Helper()
+	return newNodeProjectWith(t, prog, Options{}, files)
+}
+
+// newNodeProjectWith is newNodeProject with the generator's options.
+func newNodeProjectWith(t *testing.T, prog *model.Program, opts Options, files map[string][]byte) *nodeProject {
+	t.Helper()
 	dir := t.TempDir()
-	gen, err := Generate(prog, filepath.Join(dir, "gen"))
+	gen, err := GenerateWith(prog, filepath.Join(dir, "gen"), opts)
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}

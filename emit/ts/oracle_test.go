@@ -132,7 +132,7 @@ func members(t *testing.T, src, name, indent string) map[string]bool {
 // typescriptify's about encoding/json/v2.
 func TestOracle(t *testing.T) {
 	prog := load(t, typesPath)
-	files := generate(t, goldenCase{"types", func(*testing.T) *model.Program { return prog }})
+	files := generate(t, goldenCase{"types", func(*testing.T) *model.Program { return prog }, Options{}})
 	ours := string(files["types.ts"]) + string(files["geo.ts"])
 
 	var plain []string

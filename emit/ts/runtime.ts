@@ -21,6 +21,15 @@ export interface Config {
   headers?: Record<string, string>;
   /** Whether cookies are sent: fetch's credentials mode. */
   credentials?: "omit" | "same-origin" | "include";
+  /**
+   * Called once, on the first call that the server refuses with code
+   * "stale_client": this client was made for another version of the
+   * server (a deploy happened since the page loaded), so calls to the
+   * actions that changed or are gone will keep failing until the page gets
+   * the new client, usually by reloading. The call itself still rejects
+   * with that ActionError.
+   */
+  onStaleClient?: (err: ActionError) => void;
 }
 
 /** Options of one call, the last argument of every generated function. */
@@ -51,6 +60,7 @@ export type ErrorCode =
   | "not_found"
   | "already_exists"
   | "aborted"
+  | "stale_client"
   | "failed_precondition"
   | "resource_exhausted"
   | "unimplemented"
@@ -61,6 +71,17 @@ export type ErrorCode =
 // codes:end
 
 let config: Config = {};
+
+// How this client was made: the generator writes the lines between these
+// markers for -ts-dates and -ts-int64=bigint. wireHeaders go with every
+// call (Actions-Int64: string asks the server for 64-bit integers as
+// strings); replacer is JSON.stringify's for the arguments.
+// mode:begin
+const wireHeaders: Record<string, string> = {};
+const replacer: typeof toWire | undefined = undefined;
+// mode:end
+/** Whether onStaleClient was called. */
+let staleSeen = false;
 
 /**
  * Sets the settings of every later call, replacing the ones set before.
@@ -112,23 +133,28 @@ export class ActionError extends Error {
 /**
  * Calls the action id with the arguments args and resolves with its result:
  * the parsed JSON of a 200 response, or undefined for 204. Generated
- * functions call it; applications call those.
+ * functions call it; applications call those. fingerprint is the action's
+ * wire shape as the client was made for it, sent in the
+ * Actions-Fingerprint header: a server whose action has another shape, or
+ * no such action, refuses the call with code "stale_client". revive, when
+ * given, turns the parsed JSON of the result into its value (its times into
+ * Dates, its 64-bit integers into bigints).
  *
  * @throws {ActionError} when the server answers with an error, or with a
  * response that is not JSON.
  * @throws fetch's own error (a TypeError, or an AbortError when
  * opts.signal aborts) when no answer arrives.
  */
-export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
-  return answer<T>(await send(id, "POST", JSON.stringify(args), opts));
+export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  return answer<T>(await send(id, "POST", JSON.stringify(args, replacer), opts, fingerprint), revive);
 }
 
 /**
  * Calls the action id, whose arguments hold files (Blobs), as call() does:
  * in a multipart body when there are files to send.
  */
-export async function upload<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
-  return answer<T>(await send(id, "POST", body(args), opts));
+export async function upload<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  return answer<T>(await send(id, "POST", body(args), opts, fingerprint), revive);
 }
 
 /**
@@ -138,7 +164,10 @@ export async function upload<T>(id: string, args: unknown[], opts: CallOptions =
  */
 function body(args: unknown[]): string | FormData {
   const files: Blob[] = [];
-  const json = JSON.stringify(args, (_, v) => (typeof Blob != "undefined" && v instanceof Blob ? "file" + (files.push(v) - 1) : v));
+  const json = JSON.stringify(args, function (this: any, k, v) {
+    if (typeof Blob != "undefined" && v instanceof Blob) return "file" + (files.push(v) - 1);
+    return replacer ? replacer.call(this, k, v) : v;
+  });
   if (!files.length) return json;
   const form = new FormData();
   form.append("args", json);
@@ -150,8 +179,8 @@ function body(args: unknown[]): string | FormData {
  * Calls the action id, whose result is a file, and resolves with its
  * bytes as a Blob (its type the file's content type).
  */
-export async function download(id: string, args: unknown[], opts: CallOptions = {}): Promise<Blob> {
-  const res = await send(id, "POST", body(args), opts);
+export async function download(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<Blob> {
+  const res = await send(id, "POST", body(args), opts, fingerprint);
   if (!res.ok) return answer(res);
   return res.blob();
 }
@@ -179,7 +208,7 @@ export interface FormState<R> {
  * absent), and resolves to the state a form shows. Generated <name>Form
  * functions call it.
  */
-export async function submit<R>(id: string, fields: Record<string, string>, formData: FormData, opts: CallOptions = {}): Promise<FormState<R>> {
+export async function submit<R>(id: string, fields: Record<string, string>, formData: FormData, opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => R): Promise<FormState<R>> {
   const values: Record<string, string | string[]> = {};
   formData.forEach((v, k) => {
     if (typeof v == "string") values[k] = k in values ? ([] as string[]).concat(values[k]!, v) : v;
@@ -195,8 +224,8 @@ export async function submit<R>(id: string, fields: Record<string, string>, form
     else if (all.length && !(spec.endsWith("?") && all[0] === "" && kind != "string")) arg[name] = conv(all[0]!);
   }
   try {
-    const res = await send(id, "POST", body([arg]), opts);
-    const state: FormState<R> = { ok: true, result: await answer<R>(res), values };
+    const res = await send(id, "POST", body([arg]), opts, fingerprint);
+    const state: FormState<R> = { ok: true, result: await answer<R>(res, revive), values };
     const redirect = res.headers.get("Actions-Redirect");
     if (redirect) state.redirect = redirect;
     return state;
@@ -221,13 +250,13 @@ export const maxQueryBytes = 8192;
  * @throws {ActionError} of code "invalid_argument", before sending, when
  * the arguments are longer than maxQueryBytes.
  */
-export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
-  const json = JSON.stringify(args);
+export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  const json = JSON.stringify(args, replacer);
   const size = new TextEncoder().encode(json).length;
   if (size > maxQueryBytes) {
     throw new ActionError("invalid_argument", `the arguments of ${id} are ${size} bytes of JSON, more than the ${maxQueryBytes} a get action's URL may carry`, 0);
   }
-  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts));
+  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts, fingerprint), revive);
 }
 
 /**
@@ -239,13 +268,13 @@ export async function read<T>(id: string, args: unknown[], opts: CallOptions = {
  * stream with one, or the stream is cut short before its end (code
  * "unavailable").
  */
-export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}): AsyncGenerator<T, void, undefined> {
+export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): AsyncGenerator<T, void, undefined> {
   const ctrl = new AbortController();
   const abort = () => ctrl.abort(opts.signal?.reason);
   opts.signal?.addEventListener("abort", abort);
   if (opts.signal?.aborted) abort();
   try {
-    const res = await send(id, "POST", JSON.stringify(args), { ...opts, signal: ctrl.signal });
+    const res = await send(id, "POST", JSON.stringify(args, replacer), { ...opts, signal: ctrl.signal }, fingerprint);
     if (!res.ok || !res.body || !res.headers.get("Content-Type")?.startsWith("text/event-stream")) {
       await answer(res);
       throw new ActionError("unknown", "the response is not a stream", res.status);
@@ -265,7 +294,7 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
         if (line.startsWith("event: ")) event = line.slice(7);
         else if (line.startsWith("data: ")) data = line.slice(6);
         else if (line == "") {
-          if (event == "item") yield JSON.parse(data) as T;
+          if (event == "item") yield (revive ? revive(JSON.parse(data)) : JSON.parse(data)) as T;
           else if (event == "end") return;
           else if (event == "error") throw wireError(JSON.parse(data), res.status);
           event = data = "";
@@ -280,25 +309,26 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
 }
 
 /** Sends one request of the wire protocol to the action at path. */
-function send(path: string, method: string, body: string | FormData | undefined, opts: CallOptions): Promise<Response> {
+function send(path: string, method: string, body: string | FormData | undefined, opts: CallOptions, fingerprint: string | undefined): Promise<Response> {
   const c = config;
   // Only set members go in: under exactOptionalPropertyTypes, fetch's
   // options do not take undefined. Actions-Client tells the server that
   // this is the generated client, not a form posted without JavaScript.
   const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string | FormData } = {
     method,
-    headers: { ...c.headers, ...opts.headers, "Actions-Client": "ts" },
+    headers: { ...wireHeaders, ...c.headers, ...opts.headers, "Actions-Client": "ts" },
   };
   if (typeof body == "string") init.headers["Content-Type"] = "application/json";
   if (body !== undefined) init.body = body;
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
+  if (fingerprint) init.headers["Actions-Fingerprint"] = fingerprint;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
   return (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + path, init);
 }
 
 /** Resolves with the result of a response, or throws its error. */
-async function answer<T>(res: Response): Promise<T> {
+async function answer<T>(res: Response, revive?: (v: any) => T): Promise<T> {
   const text = await res.text();
   let body;
   try {
@@ -307,14 +337,48 @@ async function answer<T>(res: Response): Promise<T> {
     // Not JSON: handled below as a response of an unknown kind.
     if (res.ok) throw new ActionError("unknown", "the response is not JSON", res.status);
   }
-  if (res.ok) return body as T;
+  if (res.ok) return (revive && body !== undefined ? revive(body) : body) as T;
   throw wireError(body, res.status);
 }
 
 /** The ActionError of an error body of the wire protocol, or "unknown". */
 function wireError(body: any, status: number): ActionError {
   if (typeof body?.code == "string") {
-    return new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
+    const err = new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
+    if (err.code == "stale_client" && !staleSeen) {
+      staleSeen = true;
+      config.onStaleClient?.(err);
+    }
+    return err;
   }
   return new ActionError("unknown", `HTTP ${status}`, status);
+}
+
+/**
+ * JSON.stringify's replacer for the arguments of a client made with
+ * -ts-dates or -ts-int64=bigint: a Date is written as Go's time.Time writes
+ * a time in UTC (RFC 3339, no trailing zeros in the fraction), a bigint as
+ * the string of its digits, which the server reads into a 64-bit integer
+ * when the call asks for them so (Actions-Int64: string).
+ */
+export function toWire(this: any, key: string, value: unknown): unknown {
+  const v = this[key];
+  if (v instanceof Date) return v.toISOString().replace(/\.?0+Z$/, "Z");
+  if (typeof v == "bigint") return "" + v;
+  return value;
+}
+
+/**
+ * A time as Go writes it (RFC 3339, any number of digits in its fraction),
+ * as a Date: the fraction is cut to the milliseconds a Date holds, as
+ * ECMAScript's date format has them.
+ */
+export function date(s: string): Date {
+  return new Date(s.replace(/\.(\d*)/, (_, f: string) => "." + (f + "00").slice(0, 3)));
+}
+
+/** Converts every value of an object with f, in place. */
+export function record<T>(v: any, f: (x: any) => T): Record<string, T> {
+  for (const k in v) v[k] = f(v[k]);
+  return v;
 }

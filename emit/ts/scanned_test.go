@@ -12,13 +12,17 @@ import (
 // scanner: the shared corpus, and packages of this directory's testdata.
 func scannedCases() []goldenCase {
 	return []goldenCase{
-		{"types", loader("github.com/actionsgo/actions/testdata/types")},
-		{"shapes", loader("github.com/actionsgo/actions/testdata/shapes")},
-		{"glue", loader("github.com/actionsgo/actions/emit/go/testdata/glue")},
+		{"types", loader("github.com/actionsgo/actions/testdata/types"), Options{}},
+		{"shapes", loader("github.com/actionsgo/actions/testdata/shapes"), Options{}},
+		{"glue", loader("github.com/actionsgo/actions/emit/go/testdata/glue"), Options{}},
+		// The corpus again with each option that changes types: times as
+		// Dates, 64-bit integers as bigints.
+		{"types_dates", loader("github.com/actionsgo/actions/testdata/types"), Options{Dates: true}},
+		{"types_bigint", loader("github.com/actionsgo/actions/testdata/types"), Options{Int64: Int64BigInt}},
 		{"samename", loader(
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/admin/cart",
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/shop/cart",
-		)},
+		), Options{}},
 	}
 }
 

@@ -29,8 +29,15 @@
 //   - a quoted number (the string option) is a string; ts_type and tstype
 //     tags override a member's type as written.
 //
-// Integers beyond 2^53 lose precision in a JavaScript number; the types say
-// number all the same.
+// Integers beyond 2^53 lose precision in a JavaScript number; by default
+// the types say number all the same. Options change that, and times:
+// with Dates a time.Time is a Date, with Int64 set to Int64BigInt every
+// 64-bit integer is a bigint that travels without loss (see Options and
+// revive.go).
+//
+// Every stub passes its action's fingerprint (model.Program.Fingerprint)
+// to the runtime, which sends it with the call, so that a client made for
+// another version of the server learns it is stale.
 package tsemit
 
 import (
@@ -53,17 +60,25 @@ import (
 var runtimeSource string
 
 // runtimeModule returns runtime.ts with its ErrorCode type written from the
-// Go runtime's codes, between the "codes:begin" and "codes:end" lines.
-func runtimeModule() string {
-	const begin, end = "// codes:begin\n", "// codes:end\n"
+// Go runtime's codes, between the "codes:begin" and "codes:end" lines, and
+// the lines between "mode:begin" and "mode:end" written for opts.
+func runtimeModule(opts Options) string {
 	var union strings.Builder
 	union.WriteString("export type ErrorCode =\n")
 	for _, c := range actions.Codes() {
 		fmt.Fprintf(&union, "  | %s\n", quote(string(c)))
 	}
 	union.WriteString("  | \"unknown\";\n")
-	i, j := strings.Index(runtimeSource, begin), strings.Index(runtimeSource, end)
-	return runtimeSource[:i+len(begin)] + union.String() + runtimeSource[j:]
+	src := between(runtimeSource, "codes", union.String())
+	return between(src, "mode", runtimeMode(opts))
+}
+
+// between returns src with the lines between "// <name>:begin" and
+// "// <name>:end" replaced by lines.
+func between(src, name, lines string) string {
+	begin, end := "// "+name+":begin\n", "// "+name+":end\n"
+	i, j := strings.Index(src, begin), strings.Index(src, end)
+	return src[:i+len(begin)] + lines + src[j:]
 }
 
 // RuntimeModule is the name of the runtime module in the output directory.
@@ -71,23 +86,33 @@ func runtimeModule() string {
 const RuntimeModule = model.RuntimeKey + ".ts"
 
 // Generate returns dir/runtime.ts and one module dir/<Package.Key>.ts for each
-// package of prog that has actions or types, in the order of prog.Packages.
+// package of prog that has actions or types, in the order of prog.Packages,
+// with the default Options.
 func Generate(prog *model.Program, dir string) ([]emit.File, error) {
+	return GenerateWith(prog, dir, Options{})
+}
+
+// GenerateWith is Generate with options.
+func GenerateWith(prog *model.Program, dir string, opts Options) ([]emit.File, error) {
 	if prog == nil {
 		return nil, fmt.Errorf("tsemit: no program")
+	}
+	if err := opts.check(); err != nil {
+		return nil, fmt.Errorf("tsemit: %w", err)
 	}
 	if err := check(prog); err != nil {
 		return nil, fmt.Errorf("tsemit: %w", err)
 	}
 	files := []emit.File{{
 		Path:    filepath.Join(dir, RuntimeModule),
-		Content: []byte(emit.Header + "\n\n" + runtimeModule()),
+		Content: []byte(emit.Header + "\n\n" + runtimeModule(opts)),
 	}}
+	rev := newRevivals(prog, opts)
 	for _, pkg := range prog.Packages {
 		if len(pkg.Actions) == 0 && len(pkg.Types) == 0 {
 			continue
 		}
-		src, err := newModule(prog, pkg).render()
+		src, err := newModule(prog, pkg, rev).render()
 		if err != nil {
 			return nil, fmt.Errorf("tsemit: package %s: %w", pkg.Path, err)
 		}
@@ -111,15 +136,24 @@ type module struct {
 	// runtime ("call", "CallOptions"…), the same unless the module declares
 	// those names itself (a parameter named call counts).
 	runtime map[string]string
+
+	// rev says which types the client converts (Options); collect is set
+	// while the conversions run only to find their imports.
+	rev     *revivals
+	opts    Options
+	collect bool
 }
 
-func newModule(prog *model.Program, pkg *model.Package) *module {
-	m := &module{prog: prog, pkg: pkg}
+func newModule(prog *model.Program, pkg *model.Package, rev *revivals) *module {
+	m := &module{prog: prog, pkg: pkg, rev: rev, opts: rev.opts}
 	// The global types the output uses are taken too, so that an imported
 	// type of the same name gets an alias instead of hiding them, and so
 	// are the type parameters of the module's generic types, which would
 	// hide an import of the same name inside their declarations.
 	taken := slices.Concat(m.localValueNames(), m.typeParamNames(), globalTypes)
+	if m.opts.Dates {
+		taken = append(taken, "Date")
+	}
 	m.imports = newImportSet(m.localTypeNames(), taken)
 	m.runtime = map[string]string{}
 	use := func(name string, typ bool) {
@@ -138,6 +172,7 @@ func newModule(prog *model.Program, pkg *model.Package) *module {
 		m.runtime["CallOptions"] = m.imports.add(runtimeSpecifier, "CallOptions", true)
 	}
 	m.collectImports()
+	m.collectRevivers()
 	return m
 }
 
@@ -171,6 +206,9 @@ func (m *module) localValueNames() []string {
 	for _, n := range m.pkg.Types {
 		if len(n.Enum) > 0 {
 			names = append(names, n.Name)
+		}
+		if m.rev != nil && m.rev.declared(m.pkg.Path, n) {
+			names = append(names, reviverName(n.Name))
 		}
 	}
 	for _, a := range m.pkg.Actions {
@@ -235,6 +273,7 @@ func (m *module) render() (string, error) {
 		if err := m.writeNamed(&b, n); err != nil {
 			return "", fmt.Errorf("type %s: %w", n.Name, err)
 		}
+		m.writeReviver(&b, n)
 	}
 	for _, a := range m.pkg.Actions {
 		b.WriteString("\n")
@@ -284,7 +323,7 @@ const querySuffix = "Query"
 // writeAction writes the function that calls action a:
 //
 //	export async function addToCart(item: CartItem, opts?: CallOptions): Promise<Cart> {
-//	  return call<Cart>("cart.AddToCart", [item], opts);
+//	  return call<Cart>("cart.AddToCart", [item], opts, "3f2a9c01d4e5");
 //	}
 //
 // a stream's returns an AsyncIterable of its items, and a get action also
@@ -292,11 +331,11 @@ const querySuffix = "Query"
 func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	var tags []string
 	for _, p := range a.Params {
-		if note := wireNote(p.Type); note != "" {
+		if note := m.wireNote(p.Type); note != "" {
 			tags = append(tags, "@param "+p.TSName+" - "+note)
 		}
 	}
-	if note := wireNote(a.Result); note != "" {
+	if note := m.wireNote(a.Result); note != "" {
 		tags = append(tags, "@returns "+note)
 	}
 	see := "@see Go: func " + m.pkg.Path + "." + a.Name
@@ -337,10 +376,15 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	} else {
 		fmt.Fprintf(b, "export async function %s(%s): %s<%s> {\n", a.TSName, strings.Join(params, ", "), m.global("Promise"), result)
 	}
+	revive := ""
+	if fn := m.reviverFn(a.Result, nil); fn != "" {
+		revive = ", " + fn
+	}
+	fingerprint := quote(m.prog.Fingerprint(a))
 	if callerOf(a) == "download" {
-		fmt.Fprintf(b, "  return %s(%s, [%s], %s);\n", caller, quote(a.ID), strings.Join(args, ", "), opts)
+		fmt.Fprintf(b, "  return %s(%s, [%s], %s, %s);\n", caller, quote(a.ID), strings.Join(args, ", "), opts, fingerprint)
 	} else {
-		fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts)
+		fmt.Fprintf(b, "  return %s<%s>(%s, [%s], %s, %s%s);\n", caller, inner, quote(a.ID), strings.Join(args, ", "), opts, fingerprint, revive)
 	}
 	b.WriteString("}\n")
 	if a.Form != nil {
@@ -352,7 +396,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		}
 		state := m.runtime["FormState"] + "<" + result + ">"
 		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, formSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
-		fmt.Fprintf(b, "  return %s<%s>(%s, { %s }, formData, %s);\n", m.runtime["submit"], inner, quote(a.ID), strings.Join(specs, ", "), opts)
+		fmt.Fprintf(b, "  return %s<%s>(%s, { %s }, formData, %s, %s%s);\n", m.runtime["submit"], inner, quote(a.ID), strings.Join(specs, ", "), opts, fingerprint, revive)
 		b.WriteString("}\n")
 	}
 	if a.Get {

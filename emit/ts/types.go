@@ -14,7 +14,7 @@ import (
 // struct, a union of literals and a const object for an enum, and a type
 // alias for anything else.
 func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
-	writeDoc(b, "", m.links(n.Doc), wireNote(n.Type), "@see Go: type "+m.pkg.Path+"."+n.Name)
+	writeDoc(b, "", m.links(n.Doc), m.wireNote(n.Type), "@see Go: type "+m.pkg.Path+"."+n.Name)
 	name := n.Name
 	if len(n.TypeParams) > 0 {
 		name += "<" + strings.Join(n.TypeParams, ", ") + ">"
@@ -48,11 +48,18 @@ func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
 func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
 	var union []string
 	seen := map[string]bool{}
+	// With -ts-int64=bigint, the constants of a 64-bit integer type are
+	// bigints: 2n.
+	suffix := ""
+	if m.rev != nil && m.rev.scalar(n.Type) {
+		suffix = "n"
+	}
 	for _, v := range n.Enum {
 		lit, err := literal(v.Value)
 		if err != nil {
 			return fmt.Errorf("constant %s: %w", v.Name, err)
 		}
+		lit += suffix
 		if !seen[lit] {
 			seen[lit] = true
 			union = append(union, lit)
@@ -64,7 +71,7 @@ func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
 	for i, v := range n.Enum {
 		writeDoc(b, "  ", m.links(v.Doc))
 		lit, _ := literal(v.Value)
-		fmt.Fprintf(b, "  %s: %s,\n", propertyName(keys[i]), lit)
+		fmt.Fprintf(b, "  %s: %s%s,\n", propertyName(keys[i]), lit, suffix)
 	}
 	b.WriteString("} as const;\n")
 	return nil
@@ -135,7 +142,7 @@ func (m *module) writeFields(b *strings.Builder, t *model.Type, indent string) e
 		}
 		note := ""
 		if f.TSType == "" && !f.Quoted {
-			note = wireNote(f.Type)
+			note = m.wireNote(f.Type)
 		}
 		writeDoc(b, indent+"  ", m.links(f.Doc), note)
 		opt := ""
@@ -193,8 +200,16 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 	case model.KindBool:
 		return []string{"boolean"}, nil
 	case model.KindInt, model.KindFloat, model.KindDuration:
+		if m.rev != nil && m.rev.scalar(t) {
+			return []string{"bigint"}, nil
+		}
 		return []string{"number"}, nil
-	case model.KindString, model.KindTime, model.KindTextMarshaler:
+	case model.KindTime:
+		if m.opts.Dates {
+			return []string{m.global("Date")}, nil
+		}
+		return []string{"string"}, nil
+	case model.KindString, model.KindTextMarshaler:
 		return []string{"string"}, nil
 	case model.KindBytes:
 		return []string{"string"}, nil

@@ -36,6 +36,7 @@ func Actions() []actions.Action {
 				result, err := GetCart(ctx, *args[0].(*ID))
 				return &result, err
 			},
+			Fingerprint: "5855c5246b29",
 		},
 		{
 			ID: "cart.AddToCart",
@@ -49,6 +50,7 @@ func Actions() []actions.Action {
 				result, err := AddToCart(ctx, *args[0].(*ID), *args[1].(*string), *args[2].(*int))
 				return &result, err
 			},
+			Fingerprint: "f4252408fda5",
 		},
 		{
 			ID: "cart.RemoveFromCart",
@@ -61,6 +63,7 @@ func Actions() []actions.Action {
 				result, err := RemoveFromCart(ctx, *args[0].(*ID), *args[1].(*string))
 				return &result, err
 			},
+			Fingerprint: "149bd62ed038",
 		},
 		{
 			ID:     "cart.ClearCart",
@@ -68,6 +71,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return nil, ClearCart(ctx, *args[0].(*ID))
 			},
+			Fingerprint: "ab4763c34b69",
 		},
 	}
 }

@@ -35,6 +35,7 @@ func Actions() []actions.Action {
 				result, err := ListProducts(ctx, *args[0].(*Query))
 				return &result, err
 			},
+			Fingerprint: "f46fb3abdc9b",
 		},
 		{
 			ID:      "catalog.GetProduct",
@@ -44,6 +45,7 @@ func Actions() []actions.Action {
 				result, err := GetProduct(ctx, *args[0].(*string))
 				return &result, err
 			},
+			Fingerprint: "50524a5f9c48",
 		},
 	}
 }

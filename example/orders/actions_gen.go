@@ -40,6 +40,7 @@ func Actions() []actions.Action {
 				result, err := PlaceOrder(ctx, *args[0].(*cart.ID), *args[1].(*Form))
 				return &result, err
 			},
+			Fingerprint: "46c5857b0d93",
 		},
 		{
 			ID: "orders.ListOrders",
@@ -52,6 +53,7 @@ func Actions() []actions.Action {
 				result, err := ListOrders(ctx, *args[0].(*cart.ID), *args[1].(*string))
 				return &result, err
 			},
+			Fingerprint: "973e348ae9aa",
 		},
 		{
 			ID:      "orders.CheckDelivery",
@@ -60,6 +62,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return CheckDelivery(ctx, *args[0].(*string))
 			},
+			Fingerprint: "b0991dd706a5",
 		},
 	}
 }

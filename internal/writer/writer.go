@@ -53,13 +53,16 @@ type Change struct {
 }
 
 // RefusalError reports a file the writer would have to overwrite although
-// its first line is not emit.Header: someone wrote it by hand, and it is
-// left alone.
+// its first line is not emit.Header (for JSON, its first lines are not
+// emit.JSONHeader): someone wrote it by hand, and it is left alone.
 type RefusalError struct {
 	Path string
 }
 
 func (e *RefusalError) Error() string {
+	if strings.HasSuffix(e.Path, ".json") {
+		return fmt.Sprintf("refusing to overwrite hand-written file %s: it does not start with %q", e.Path, emit.JSONHeader)
+	}
 	return fmt.Sprintf("refusing to overwrite hand-written file %s: its first line is not %q", e.Path, emit.Header)
 }
 
@@ -119,10 +122,17 @@ func Plan(files []emit.File, orphans []string) ([]Change, error) {
 	return changes, nil
 }
 
-// IsGenerated reports whether content starts with the line emit.Header.
+// IsGenerated reports whether content starts with the line emit.Header, or
+// is JSON that starts with the lines of emit.JSONHeader.
 func IsGenerated(content []byte) bool {
-	line, _, _ := bytes.Cut(content, []byte("\n"))
-	return string(bytes.TrimSuffix(line, []byte("\r"))) == emit.Header
+	line, rest, _ := bytes.Cut(content, []byte("\n"))
+	if string(bytes.TrimSuffix(line, []byte("\r"))) == emit.Header {
+		return true
+	}
+	first, second, _ := strings.Cut(emit.JSONHeader, "\n")
+	next, _, _ := bytes.Cut(rest, []byte("\n"))
+	return string(bytes.TrimSuffix(line, []byte("\r"))) == first &&
+		string(bytes.TrimSuffix(next, []byte("\r"))) == second
 }
 
 // Apply carries out changes in order. Each file is replaced atomically: a

@@ -47,6 +47,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return FileLevelA(ctx, *args[0].(*int))
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "shapes.FileLevelB",
@@ -54,6 +55,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return FileLevelB(), nil
 			},
+			Fingerprint: "0e15272f70fb",
 		},
 		{
 			ID: "shapes.Nothing",
@@ -61,6 +63,7 @@ func Actions() []actions.Action {
 				Nothing()
 				return nil, nil
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID: "shapes.ContextOnly",
@@ -68,18 +71,21 @@ func Actions() []actions.Action {
 				ContextOnly(ctx)
 				return nil, nil
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID: "shapes.ErrorOnly",
 			Call: func(context.Context, []any) (any, error) {
 				return nil, ErrorOnly()
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID: "shapes.Fails",
 			Call: func(ctx context.Context, _ []any) (any, error) {
 				return nil, Fails(ctx)
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID:      "shapes.Result",
@@ -87,6 +93,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return Result(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "shapes.ResultError",
@@ -94,6 +101,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, _ []any) (any, error) {
 				return ResultError(ctx)
 			},
+			Fingerprint: "9ad1deb75acf",
 		},
 		{
 			ID:      "shapes.OneParam",
@@ -102,6 +110,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return OneParam(*args[0].(*string)), nil
 			},
+			Fingerprint: "bdafed9a10d6",
 		},
 		{
 			ID: "shapes.SeveralParams",
@@ -114,6 +123,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return SeveralParams(ctx, *args[0].(*int), *args[1].(*string), *args[2].(*[]string))
 			},
+			Fingerprint: "7031049354e7",
 		},
 		{
 			ID: "shapes.Unnamed",
@@ -125,6 +135,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Unnamed(*args[0].(*int), *args[1].(*string)), nil
 			},
+			Fingerprint: "af1bba11326f",
 		},
 		{
 			ID: "shapes.Blank",
@@ -137,6 +148,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Blank(ctx, *args[0].(*int), *args[1].(*bool), *args[2].(*string)), nil
 			},
+			Fingerprint: "93c63e583a13",
 		},
 		{
 			ID: "shapes.Grouped",
@@ -149,6 +161,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Grouped(*args[0].(*int), *args[1].(*int), *args[2].(*string)), nil
 			},
+			Fingerprint: "5b3a922a8653",
 		},
 		{
 			ID: "shapes.Reserved",
@@ -162,6 +175,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Reserved(*args[0].(*string), *args[1].(*int), *args[2].(*bool), *args[3].(*string)), nil
 			},
+			Fingerprint: "d7db49caaaff",
 		},
 		{
 			ID: "shapes.Search",
@@ -173,6 +187,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Search(ctx, *args[0].(*string), *args[1].(*Options))
 			},
+			Fingerprint: "d9d2a1a0265e",
 		},
 		{
 			ID:     "shapes.Delete",
@@ -180,6 +195,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return nil, Delete(ctx, *args[0].(*string))
 			},
+			Fingerprint: "ab4763c34b69",
 		},
 		{
 			ID:      "shapes.New",
@@ -187,6 +203,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return New(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "shapes.GetURL",
@@ -194,6 +211,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return GetURL(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "shapes.ID",
@@ -201,6 +219,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return ID(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "shapes.ping",
@@ -208,6 +227,7 @@ func Actions() []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return ping(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 	}
 }

@@ -111,6 +111,7 @@ func Actions() []actions.Action {
 				result := EchoScalars(*args[0].(*Scalars))
 				return &result, nil
 			},
+			Fingerprint: "a83511dec693",
 		},
 		{
 			ID:      "types.EchoBool",
@@ -119,6 +120,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoBool(*args[0].(*bool)), nil
 			},
+			Fingerprint: "477d87aedcfc",
 		},
 		{
 			ID:      "types.EchoInt",
@@ -127,6 +129,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoInt(*args[0].(*int)), nil
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "types.EchoUint64",
@@ -135,6 +138,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoUint64(*args[0].(*uint64)), nil
 			},
+			Fingerprint: "1fb2afa0c5e1",
 		},
 		{
 			ID:      "types.EchoFloat32",
@@ -143,6 +147,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoFloat32(*args[0].(*float32)), nil
 			},
+			Fingerprint: "411faadaebb2",
 		},
 		{
 			ID:      "types.EchoString",
@@ -151,6 +156,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoString(*args[0].(*string)), nil
 			},
+			Fingerprint: "bdafed9a10d6",
 		},
 		{
 			ID:      "types.EchoCelsius",
@@ -159,6 +165,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoCelsius(*args[0].(*Celsius)), nil
 			},
+			Fingerprint: "900a588fd01c",
 		},
 		{
 			ID:      "types.EchoStatus",
@@ -167,6 +174,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoStatus(*args[0].(*Status)), nil
 			},
+			Fingerprint: "58927d95a4d8",
 		},
 		{
 			ID:      "types.EchoPriority",
@@ -175,6 +183,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoPriority(*args[0].(*Priority)), nil
 			},
+			Fingerprint: "25839054057c",
 		},
 		{
 			ID:      "types.EchoRatio",
@@ -183,6 +192,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoRatio(*args[0].(*Ratio)), nil
 			},
+			Fingerprint: "ddb7a57244e4",
 		},
 		{
 			ID:      "types.EchoToggle",
@@ -191,6 +201,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoToggle(*args[0].(*Toggle)), nil
 			},
+			Fingerprint: "f8a2b338715a",
 		},
 		{
 			ID:      "types.EchoEscaped",
@@ -199,6 +210,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoEscaped(*args[0].(*Escaped)), nil
 			},
+			Fingerprint: "8377b5ea0474",
 		},
 		{
 			ID:      "types.EchoItem",
@@ -208,6 +220,7 @@ func Actions() []actions.Action {
 				result := EchoItem(*args[0].(*Item))
 				return &result, nil
 			},
+			Fingerprint: "ac7801afc874",
 		},
 		{
 			ID:      "types.EchoContainers",
@@ -217,6 +230,7 @@ func Actions() []actions.Action {
 				result := EchoContainers(*args[0].(*Containers))
 				return &result, nil
 			},
+			Fingerprint: "5d06bf2cdee7",
 		},
 		{
 			ID:      "types.EchoSpecial",
@@ -226,6 +240,7 @@ func Actions() []actions.Action {
 				result := EchoSpecial(*args[0].(*Special))
 				return &result, nil
 			},
+			Fingerprint: "c49e3d2af566",
 		},
 		{
 			ID:      "types.EchoBytes",
@@ -234,6 +249,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoBytes(*args[0].(*[]byte)), nil
 			},
+			Fingerprint: "9b65a1545a2d",
 		},
 		{
 			ID:      "types.EchoFixedBytes",
@@ -243,6 +259,7 @@ func Actions() []actions.Action {
 				result := EchoFixedBytes(*args[0].(*[16]byte))
 				return &result, nil
 			},
+			Fingerprint: "416d302f2166",
 		},
 		{
 			ID:      "types.EchoBlob",
@@ -251,6 +268,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoBlob(*args[0].(*Blob)), nil
 			},
+			Fingerprint: "f7ec05922c5d",
 		},
 		{
 			ID:      "types.EchoTime",
@@ -259,6 +277,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoTime(*args[0].(*time.Time)), nil
 			},
+			Fingerprint: "2ed17e5e05fa",
 		},
 		{
 			ID:      "types.EchoDuration",
@@ -267,6 +286,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoDuration(*args[0].(*time.Duration)), nil
 			},
+			Fingerprint: "b15622cefd29",
 		},
 		{
 			ID:      "types.EchoRaw",
@@ -275,6 +295,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoRaw(*args[0].(*json.RawMessage)), nil
 			},
+			Fingerprint: "038de625d7b7",
 		},
 		{
 			ID:      "types.EchoAny",
@@ -283,6 +304,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoAny(*args[0].(*any)), nil
 			},
+			Fingerprint: "038de625d7b7",
 		},
 		{
 			ID:      "types.EchoAddr",
@@ -292,6 +314,7 @@ func Actions() []actions.Action {
 				result := EchoAddr(*args[0].(*netip.Addr))
 				return &result, nil
 			},
+			Fingerprint: "157c9edeeeb3",
 		},
 		{
 			ID:      "types.EchoMonth",
@@ -300,6 +323,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoMonth(*args[0].(*time.Month)), nil
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "types.EchoPoint",
@@ -309,6 +333,7 @@ func Actions() []actions.Action {
 				result := EchoPoint(*args[0].(*geo.Point))
 				return &result, nil
 			},
+			Fingerprint: "7a97cc09b9bb",
 		},
 		{
 			ID:      "types.EchoPointer",
@@ -317,6 +342,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoPointer(*args[0].(**Item)), nil
 			},
+			Fingerprint: "130a22a5a414",
 		},
 		{
 			ID:      "types.EchoSlice",
@@ -325,6 +351,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoSlice(*args[0].(*[]Item)), nil
 			},
+			Fingerprint: "f4fdaeb75610",
 		},
 		{
 			ID:      "types.EchoArray",
@@ -334,6 +361,7 @@ func Actions() []actions.Action {
 				result := EchoArray(*args[0].(*[2]Item))
 				return &result, nil
 			},
+			Fingerprint: "69ae22223b1c",
 		},
 		{
 			ID:      "types.EchoMap",
@@ -342,6 +370,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoMap(*args[0].(*map[string]Item)), nil
 			},
+			Fingerprint: "3eb2c52eccf4",
 		},
 		{
 			ID:      "types.EchoIntMap",
@@ -350,6 +379,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoIntMap(*args[0].(*map[int]string)), nil
 			},
+			Fingerprint: "6a9b9b67d577",
 		},
 		{
 			ID:      "types.EchoTextKeyMap",
@@ -358,6 +388,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoTextKeyMap(*args[0].(*map[Color]int)), nil
 			},
+			Fingerprint: "69b8684c31a7",
 		},
 		{
 			ID:      "types.EchoItems",
@@ -366,6 +397,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoItems(*args[0].(*Items)), nil
 			},
+			Fingerprint: "9314c7b8214f",
 		},
 		{
 			ID:      "types.EchoInventory",
@@ -374,6 +406,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoInventory(*args[0].(*Inventory)), nil
 			},
+			Fingerprint: "d609ad310ce5",
 		},
 		{
 			ID:      "types.EchoAnonymous",
@@ -383,6 +416,7 @@ func Actions() []actions.Action {
 				result := EchoAnonymous(*args[0].(*Anonymous))
 				return &result, nil
 			},
+			Fingerprint: "ba26743f7990",
 		},
 		{
 			ID:      "types.EchoCategory",
@@ -392,6 +426,7 @@ func Actions() []actions.Action {
 				result := EchoCategory(*args[0].(*Category))
 				return &result, nil
 			},
+			Fingerprint: "1dc365e53a8d",
 		},
 		{
 			ID:      "types.EchoNode",
@@ -401,6 +436,7 @@ func Actions() []actions.Action {
 				result := EchoNode(*args[0].(*Node))
 				return &result, nil
 			},
+			Fingerprint: "5fe96596df4d",
 		},
 		{
 			ID:      "types.EchoTagged",
@@ -410,6 +446,7 @@ func Actions() []actions.Action {
 				result := EchoTagged(*args[0].(*Tagged))
 				return &result, nil
 			},
+			Fingerprint: "b549d127b8a2",
 		},
 		{
 			ID:      "types.EchoEmbedding",
@@ -419,6 +456,7 @@ func Actions() []actions.Action {
 				result := EchoEmbedding(*args[0].(*Embedding))
 				return &result, nil
 			},
+			Fingerprint: "f9aab99ab920",
 		},
 		{
 			ID:      "types.EchoMoney",
@@ -428,6 +466,7 @@ func Actions() []actions.Action {
 				result := EchoMoney(*args[0].(*Money))
 				return &result, nil
 			},
+			Fingerprint: "7ec8b5c3ae42",
 		},
 		{
 			ID:      "types.EchoColor",
@@ -437,6 +476,7 @@ func Actions() []actions.Action {
 				result := EchoColor(*args[0].(*Color))
 				return &result, nil
 			},
+			Fingerprint: "d7d6b83fe571",
 		},
 		{
 			ID:      "types.EchoVersion",
@@ -446,6 +486,7 @@ func Actions() []actions.Action {
 				result := EchoVersion(*args[0].(*Version))
 				return &result, nil
 			},
+			Fingerprint: "7ec8b5c3ae42",
 		},
 		{
 			ID:      "types.EchoCode",
@@ -455,6 +496,7 @@ func Actions() []actions.Action {
 				result := EchoCode(*args[0].(*Code))
 				return &result, nil
 			},
+			Fingerprint: "d7d6b83fe571",
 		},
 		{
 			ID:      "types.EchoStamped",
@@ -464,6 +506,7 @@ func Actions() []actions.Action {
 				result := EchoStamped(*args[0].(*Stamped))
 				return &result, nil
 			},
+			Fingerprint: "7ec8b5c3ae42",
 		},
 		{
 			ID:      "types.EchoMarshalers",
@@ -473,6 +516,7 @@ func Actions() []actions.Action {
 				result := EchoMarshalers(*args[0].(*Marshalers))
 				return &result, nil
 			},
+			Fingerprint: "9786b3543171",
 		},
 		{
 			ID:      "types.EchoPage",
@@ -482,6 +526,7 @@ func Actions() []actions.Action {
 				result := EchoPage(*args[0].(*Page[Item]))
 				return &result, nil
 			},
+			Fingerprint: "09899ccda45d",
 		},
 		{
 			ID:      "types.EchoPair",
@@ -491,6 +536,7 @@ func Actions() []actions.Action {
 				result := EchoPair(*args[0].(*Pair[string, Item]))
 				return &result, nil
 			},
+			Fingerprint: "bf736991718d",
 		},
 		{
 			ID:      "types.EchoTree",
@@ -500,6 +546,7 @@ func Actions() []actions.Action {
 				result := EchoTree(*args[0].(*Tree[int]))
 				return &result, nil
 			},
+			Fingerprint: "ffb3160f8d78",
 		},
 		{
 			ID:      "types.EchoLookup",
@@ -508,6 +555,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoLookup(*args[0].(*Lookup[Item])), nil
 			},
+			Fingerprint: "d609ad310ce5",
 		},
 		{
 			ID:      "types.EchoGenerics",
@@ -517,6 +565,7 @@ func Actions() []actions.Action {
 				result := EchoGenerics(*args[0].(*Generics))
 				return &result, nil
 			},
+			Fingerprint: "bd50a8177a0a",
 		},
 		{
 			ID:      "types.EchoItemPage",
@@ -526,6 +575,7 @@ func Actions() []actions.Action {
 				result := EchoItemPage(*args[0].(*Page[Item]))
 				return &result, nil
 			},
+			Fingerprint: "09899ccda45d",
 		},
 		{
 			ID:      "types.EchoList",
@@ -534,6 +584,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoList(*args[0].(*[]Item)), nil
 			},
+			Fingerprint: "f4fdaeb75610",
 		},
 		{
 			ID:      "types.EchoQuantity",
@@ -542,6 +593,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoQuantity(*args[0].(*int)), nil
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "types.EchoSignUp",
@@ -551,6 +603,7 @@ func Actions() []actions.Action {
 				result := EchoSignUp(*args[0].(*SignUp))
 				return &result, nil
 			},
+			Fingerprint: "d27fe839de4a",
 		},
 		{
 			ID:      "types.EchoRange",
@@ -560,6 +613,7 @@ func Actions() []actions.Action {
 				result := EchoRange(*args[0].(*Range))
 				return &result, nil
 			},
+			Fingerprint: "2b1b2d0ca635",
 		},
 		{
 			ID: "types.EchoOptions",
@@ -587,6 +641,7 @@ func Actions() []actions.Action {
 				}))
 				return &result, nil
 			},
+			Fingerprint: "714a9528f775",
 		},
 		{
 			ID:      "types.EchoMyBytes",
@@ -595,6 +650,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoMyBytes(*args[0].(*[]MyByte)), nil
 			},
+			Fingerprint: "c88f0399d814",
 		},
 		{
 			ID:      "types.EchoRunes",
@@ -604,6 +660,7 @@ func Actions() []actions.Action {
 				result := EchoRunes(*args[0].(*[3]rune))
 				return &result, nil
 			},
+			Fingerprint: "5f6ceb7b9243",
 		},
 	}
 }

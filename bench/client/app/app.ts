@@ -14,8 +14,8 @@ export interface Item {
   price: number;
   quantity: number;
   active: boolean;
-  tags: string[] | null;
-  attrs: Record<string, string> | null;
+  tags: string[];
+  attrs: Record<string, string>;
   /** A date and time in RFC 3339 format, as Go's time.Time writes it. */
   createdAt: string;
   discount?: number | null;
@@ -28,7 +28,7 @@ export interface Item {
  * @see Go: func github.com/actionsgo/actions/bench/app.Small
  */
 export async function small(opts?: CallOptions): Promise<string> {
-  return call<string>("app.Small", [], opts);
+  return call<string>("app.Small", [], opts, "560a02f6e533");
 }
 
 /**
@@ -37,7 +37,7 @@ export async function small(opts?: CallOptions): Promise<string> {
  * @see Go: func github.com/actionsgo/actions/bench/app.Medium
  */
 export async function medium(item: Item, count: number, note: string, opts?: CallOptions): Promise<Item> {
-  return call<Item>("app.Medium", [item, count, note], opts);
+  return call<Item>("app.Medium", [item, count, note], opts, "faae6e5d701c");
 }
 
 /**
@@ -45,6 +45,6 @@ export async function medium(item: Item, count: number, note: string, opts?: Cal
  *
  * @see Go: func github.com/actionsgo/actions/bench/app.Large
  */
-export async function large(items: Item[] | null, opts?: CallOptions): Promise<Item[] | null> {
-  return call<Item[] | null>("app.Large", [items], opts);
+export async function large(items: Item[], opts?: CallOptions): Promise<Item[]> {
+  return call<Item[]>("app.Large", [items], opts, "64b460464552");
 }

@@ -23,6 +23,15 @@ export interface Config {
   headers?: Record<string, string>;
   /** Whether cookies are sent: fetch's credentials mode. */
   credentials?: "omit" | "same-origin" | "include";
+  /**
+   * Called once, on the first call that the server refuses with code
+   * "stale_client": this client was made for another version of the
+   * server (a deploy happened since the page loaded), so calls to the
+   * actions that changed or are gone will keep failing until the page gets
+   * the new client, usually by reloading. The call itself still rejects
+   * with that ActionError.
+   */
+  onStaleClient?: (err: ActionError) => void;
 }
 
 /** Options of one call, the last argument of every generated function. */
@@ -53,6 +62,7 @@ export type ErrorCode =
   | "not_found"
   | "already_exists"
   | "aborted"
+  | "stale_client"
   | "failed_precondition"
   | "resource_exhausted"
   | "unimplemented"
@@ -63,6 +73,17 @@ export type ErrorCode =
 // codes:end
 
 let config: Config = {};
+
+// How this client was made: the generator writes the lines between these
+// markers for -ts-dates and -ts-int64=bigint. wireHeaders go with every
+// call (Actions-Int64: string asks the server for 64-bit integers as
+// strings); replacer is JSON.stringify's for the arguments.
+// mode:begin
+const wireHeaders: Record<string, string> = {};
+const replacer: typeof toWire | undefined = undefined;
+// mode:end
+/** Whether onStaleClient was called. */
+let staleSeen = false;
 
 /**
  * Sets the settings of every later call, replacing the ones set before.
@@ -94,40 +115,222 @@ export class ActionError extends Error {
    * a report can be matched to the log line.
    */
   declare readonly id?: string;
+  /**
+   * The fields at fault, by JSON name, with a message each, when the
+   * server refused fields of a form or struct (actions.FieldErrors).
+   */
+  declare readonly fieldErrors?: Record<string, string>;
 
-  constructor(code: string, message: string, status: number, details?: unknown, id?: string) {
+  constructor(code: string, message: string, status: number, details?: any, id?: string) {
     super(message);
     this.name = "ActionError";
     this.code = code;
     this.status = status;
     if (details !== undefined) this.details = details;
     if (id !== undefined) this.id = id;
+    if (details?.fields) this.fieldErrors = details.fields;
   }
 }
 
 /**
  * Calls the action id with the arguments args and resolves with its result:
  * the parsed JSON of a 200 response, or undefined for 204. Generated
- * functions call it; applications call those.
+ * functions call it; applications call those. fingerprint is the action's
+ * wire shape as the client was made for it, sent in the
+ * Actions-Fingerprint header: a server whose action has another shape, or
+ * no such action, refuses the call with code "stale_client". revive, when
+ * given, turns the parsed JSON of the result into its value (its times into
+ * Dates, its 64-bit integers into bigints).
  *
  * @throws {ActionError} when the server answers with an error, or with a
  * response that is not JSON.
  * @throws fetch's own error (a TypeError, or an AbortError when
  * opts.signal aborts) when no answer arrives.
  */
-export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  return answer<T>(await send(id, "POST", JSON.stringify(args, replacer), opts, fingerprint), revive);
+}
+
+/**
+ * Calls the action id, whose arguments hold files (Blobs), as call() does:
+ * in a multipart body when there are files to send.
+ */
+export async function upload<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  return answer<T>(await send(id, "POST", body(args), opts, fingerprint), revive);
+}
+
+/**
+ * The body of a call: the JSON array of the arguments, or, when they hold
+ * Blobs (files), a multipart form whose "args" part is that array with
+ * each Blob replaced by the name of the part that holds it.
+ */
+function body(args: unknown[]): string | FormData {
+  const files: Blob[] = [];
+  const json = JSON.stringify(args, function (this: any, k, v) {
+    if (typeof Blob != "undefined" && v instanceof Blob) return "file" + (files.push(v) - 1);
+    return replacer ? replacer.call(this, k, v) : v;
+  });
+  if (!files.length) return json;
+  const form = new FormData();
+  form.append("args", json);
+  files.forEach((f, i) => form.append("file" + i, f, (f as { name?: string }).name || "blob"));
+  return form;
+}
+
+/**
+ * Calls the action id, whose result is a file, and resolves with its
+ * bytes as a Blob (its type the file's content type).
+ */
+export async function download(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string): Promise<Blob> {
+  const res = await send(id, "POST", body(args), opts, fingerprint);
+  if (!res.ok) return answer(res);
+  return res.blob();
+}
+
+/** What a form action resolves to: its result or its error, and the form's values. */
+export interface FormState<R> {
+  /** Whether the action succeeded. */
+  ok: boolean;
+  /** The action's result, when it succeeded. */
+  result?: R;
+  /** The error, when it failed. */
+  error?: ActionError;
+  /** The fields at fault, by name, when the server refused some. */
+  fieldErrors?: Record<string, string>;
+  /** The text values submitted, by name, to fill the form again. */
+  values: Record<string, string | string[]>;
+  /** Where the action's Redirect sends the page, if it did. */
+  redirect?: string;
+}
+
+/**
+ * Calls the form action id with the fields of formData, converted by
+ * fields (name → "string", "bool", "int", "uint", "float", "time" or
+ * "file", with "[]" for several values and "?" when the field may be
+ * absent), and resolves to the state a form shows. Generated <name>Form
+ * functions call it.
+ */
+export async function submit<R>(id: string, fields: Record<string, string>, formData: FormData, opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => R): Promise<FormState<R>> {
+  const values: Record<string, string | string[]> = {};
+  formData.forEach((v, k) => {
+    if (typeof v == "string") values[k] = k in values ? ([] as string[]).concat(values[k]!, v) : v;
+  });
+  const arg: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    const kind = spec.replace(/[\[\]?]/g, "");
+    const all = formData.getAll(name).filter((v) => typeof v == "string" || v.size > 0 || v.name != "");
+    const conv = (v: FormDataEntryValue) =>
+      typeof v != "string" ? v : kind == "bool" ? ["on", "true", "1"].includes(v) : kind == "int" || kind == "uint" || kind == "float" ? (v.trim() && !isNaN(+v) ? +v : v) : kind == "time" && v ? new Date(v.length == 10 ? v + "T00:00Z" : v.length <= 19 ? v + "Z" : v).toISOString() : v;
+    if (spec.includes("[]")) arg[name] = all.map(conv);
+    else if (kind == "bool") arg[name] = all.length > 0 && conv(all[0]!) === true;
+    else if (all.length && !(spec.endsWith("?") && all[0] === "" && kind != "string")) arg[name] = conv(all[0]!);
+  }
+  try {
+    const res = await send(id, "POST", body([arg]), opts, fingerprint);
+    const state: FormState<R> = { ok: true, result: await answer<R>(res, revive), values };
+    const redirect = res.headers.get("Actions-Redirect");
+    if (redirect) state.redirect = redirect;
+    return state;
+  } catch (err) {
+    if (!(err instanceof ActionError)) throw err;
+    const state: FormState<R> = { ok: false, error: err, values };
+    if (err.fieldErrors) state.fieldErrors = err.fieldErrors;
+    return state;
+  }
+}
+
+/**
+ * The longest JSON of the arguments a get action's URL carries, in bytes:
+ * the server refuses longer ones, so read() refuses to send them.
+ */
+export const maxQueryBytes = 8192;
+
+/**
+ * Calls the get action id with GET, its arguments in the URL, so that the
+ * browser's cache and the server's ETag apply, and resolves as call() does.
+ *
+ * @throws {ActionError} of code "invalid_argument", before sending, when
+ * the arguments are longer than maxQueryBytes.
+ */
+export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): Promise<T> {
+  const json = JSON.stringify(args, replacer);
+  const size = new TextEncoder().encode(json).length;
+  if (size > maxQueryBytes) {
+    throw new ActionError("invalid_argument", `the arguments of ${id} are ${size} bytes of JSON, more than the ${maxQueryBytes} a get action's URL may carry`, 0);
+  }
+  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts, fingerprint), revive);
+}
+
+/**
+ * Calls the stream action id and yields its items as the server sends
+ * them. Leaving the loop early (break, return, a throw) aborts the call,
+ * which cancels the action's context on the server.
+ *
+ * @throws {ActionError} when the server answers with an error, ends the
+ * stream with one, or the stream is cut short before its end (code
+ * "unavailable").
+ */
+export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): AsyncGenerator<T, void, undefined> {
+  const ctrl = new AbortController();
+  const abort = () => ctrl.abort(opts.signal?.reason);
+  opts.signal?.addEventListener("abort", abort);
+  if (opts.signal?.aborted) abort();
+  try {
+    const res = await send(id, "POST", JSON.stringify(args, replacer), { ...opts, signal: ctrl.signal }, fingerprint);
+    if (!res.ok || !res.body || !res.headers.get("Content-Type")?.startsWith("text/event-stream")) {
+      await answer(res);
+      throw new ActionError("unknown", "the response is not a stream", res.status);
+    }
+    // Server-Sent Events: "event: <name>" and "data: <JSON>" lines, a blank
+    // line after each event, ": " comments to keep the stream open.
+    const lines = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let rest = "", event = "", data = "";
+    for (;;) {
+      const { value, done } = await lines.read();
+      if (done) break;
+      rest += value;
+      let nl;
+      while ((nl = rest.indexOf("\n")) >= 0) {
+        const line = rest.slice(0, nl);
+        rest = rest.slice(nl + 1);
+        if (line.startsWith("event: ")) event = line.slice(7);
+        else if (line.startsWith("data: ")) data = line.slice(6);
+        else if (line == "") {
+          if (event == "item") yield (revive ? revive(JSON.parse(data)) : JSON.parse(data)) as T;
+          else if (event == "end") return;
+          else if (event == "error") throw wireError(JSON.parse(data), res.status);
+          event = data = "";
+        }
+      }
+    }
+    throw new ActionError("unavailable", "the stream was cut short before its end", res.status);
+  } finally {
+    opts.signal?.removeEventListener("abort", abort);
+    ctrl.abort();
+  }
+}
+
+/** Sends one request of the wire protocol to the action at path. */
+function send(path: string, method: string, body: string | FormData | undefined, opts: CallOptions, fingerprint: string | undefined): Promise<Response> {
   const c = config;
   // Only set members go in: under exactOptionalPropertyTypes, fetch's
-  // options do not take undefined.
-  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body: string } = {
-    method: "POST",
-    headers: { ...c.headers, ...opts.headers, "Content-Type": "application/json" },
-    body: JSON.stringify(args),
+  // options do not take undefined. Actions-Client tells the server that
+  // this is the generated client, not a form posted without JavaScript.
+  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string | FormData } = {
+    method,
+    headers: { ...wireHeaders, ...c.headers, ...opts.headers, "Actions-Client": "ts" },
   };
+  if (typeof body == "string") init.headers["Content-Type"] = "application/json";
+  if (body !== undefined) init.body = body;
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
+  if (fingerprint) init.headers["Actions-Fingerprint"] = fingerprint;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
-  const res = await (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + id, init);
+  return (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + path, init);
+}
+
+/** Resolves with the result of a response, or throws its error. */
+async function answer<T>(res: Response, revive?: (v: any) => T): Promise<T> {
   const text = await res.text();
   let body;
   try {
@@ -136,9 +339,48 @@ export async function call<T>(id: string, args: unknown[], opts: CallOptions = {
     // Not JSON: handled below as a response of an unknown kind.
     if (res.ok) throw new ActionError("unknown", "the response is not JSON", res.status);
   }
-  if (res.ok) return body as T;
+  if (res.ok) return (revive && body !== undefined ? revive(body) : body) as T;
+  throw wireError(body, res.status);
+}
+
+/** The ActionError of an error body of the wire protocol, or "unknown". */
+function wireError(body: any, status: number): ActionError {
   if (typeof body?.code == "string") {
-    throw new ActionError(body.code, String(body.message ?? ""), res.status, body.details, body.id);
+    const err = new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
+    if (err.code == "stale_client" && !staleSeen) {
+      staleSeen = true;
+      config.onStaleClient?.(err);
+    }
+    return err;
   }
-  throw new ActionError("unknown", `HTTP ${res.status}`, res.status);
+  return new ActionError("unknown", `HTTP ${status}`, status);
+}
+
+/**
+ * JSON.stringify's replacer for the arguments of a client made with
+ * -ts-dates or -ts-int64=bigint: a Date is written as Go's time.Time writes
+ * a time in UTC (RFC 3339, no trailing zeros in the fraction), a bigint as
+ * the string of its digits, which the server reads into a 64-bit integer
+ * when the call asks for them so (Actions-Int64: string).
+ */
+export function toWire(this: any, key: string, value: unknown): unknown {
+  const v = this[key];
+  if (v instanceof Date) return v.toISOString().replace(/\.?0+Z$/, "Z");
+  if (typeof v == "bigint") return "" + v;
+  return value;
+}
+
+/**
+ * A time as Go writes it (RFC 3339, any number of digits in its fraction),
+ * as a Date: the fraction is cut to the milliseconds a Date holds, as
+ * ECMAScript's date format has them.
+ */
+export function date(s: string): Date {
+  return new Date(s.replace(/\.(\d*)/, (_, f: string) => "." + (f + "00").slice(0, 3)));
+}
+
+/** Converts every value of an object with f, in place. */
+export function record<T>(v: any, f: (x: any) => T): Record<string, T> {
+  for (const k in v) v[k] = f(v[k]);
+  return v;
 }

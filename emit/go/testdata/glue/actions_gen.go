@@ -43,6 +43,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return NotFound(ctx, *args[0].(*string))
 			},
+			Fingerprint: "bdafed9a10d6",
 		},
 		{
 			ID: "glue.Panics",
@@ -50,6 +51,7 @@ func Actions() []actions.Action {
 				Panics()
 				return nil, nil
 			},
+			Fingerprint: "4d72392a458a",
 		},
 		{
 			ID: "glue.Reserved",
@@ -64,6 +66,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Reserved(ctx, *args[0].(*[]string), *args[1].(*string), *args[2].(*int), *args[3].(*bool), *args[4].(*string))
 			},
+			Fingerprint: "6f5740f3b2d4",
 		},
 		{
 			ID: "glue.Shadowed",
@@ -78,6 +81,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Shadowed(*args[0].(*time.Time), *args[1].(*json.RawMessage), *args[2].(*Item), *args[3].(*Item), *args[4].(*int)), nil
 			},
+			Fingerprint: "c28f47249a8a",
 		},
 		{
 			ID:      "glue.Lines",
@@ -91,6 +95,7 @@ func Actions() []actions.Action {
 				}
 				return actions.Stream2(result), nil
 			},
+			Fingerprint: "e9b8a84d1fa5",
 		},
 		{
 			ID:      "glue.PlaceOrder",
@@ -110,6 +115,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return PlaceOrder(ctx, *args[0].(*Checkout))
 			},
+			Fingerprint: "00297d1dabbc",
 		},
 		{
 			ID: "glue.Upload",
@@ -122,6 +128,7 @@ func Actions() []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Upload(ctx, *args[0].(*string), *args[1].(*actions.File))
 			},
+			Fingerprint: "3e89dbd49abc",
 		},
 		{
 			ID:      "glue.Receipt",
@@ -130,6 +137,7 @@ func Actions() []actions.Action {
 			Call: func(_ context.Context, args []any) (any, error) {
 				return Receipt(*args[0].(*int))
 			},
+			Fingerprint: "dd72e7ad77ba",
 		},
 	}
 }
@@ -148,6 +156,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return s.Add(ctx, *args[0].(*int))
 			},
+			Fingerprint: "72297ae3229d",
 		},
 		{
 			ID:      "glue.Counter.Name",
@@ -155,6 +164,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return s.Name(), nil
 			},
+			Fingerprint: "560a02f6e533",
 		},
 		{
 			ID:      "glue.Counter.Count",
@@ -164,6 +174,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(context.Context, []any) (any, error) {
 				return s.Count(), nil
 			},
+			Fingerprint: "37bda75ac2ff",
 		},
 		{
 			ID:      "glue.Counter.Ticks",
@@ -173,6 +184,7 @@ func CounterActions(s *Counter) []actions.Action {
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return actions.Stream(s.Ticks(ctx, *args[0].(*int))), nil
 			},
+			Fingerprint: "c4cfee48f7d5",
 		},
 	}
 }
@@ -190,6 +202,7 @@ func ClockActions(s *Clock) []actions.Action {
 			Call: func(ctx context.Context, _ []any) (any, error) {
 				return s.Now(ctx)
 			},
+			Fingerprint: "560a02f6e533",
 		},
 	}
 }

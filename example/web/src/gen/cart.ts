@@ -56,7 +56,7 @@ export interface Line {
  * @see Go: func github.com/actionsgo/actions/example/cart.GetCart
  */
 export async function getCart(id: ID, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.GetCart", [id], opts);
+  return call<Cart>("cart.GetCart", [id], opts, "5855c5246b29");
 }
 
 /**
@@ -67,7 +67,7 @@ export async function getCart(id: ID, opts?: CallOptions): Promise<Cart> {
  * @see Go: func github.com/actionsgo/actions/example/cart.AddToCart
  */
 export async function addToCart(id: ID, productID: string, quantity: number, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.AddToCart", [id, productID, quantity], opts);
+  return call<Cart>("cart.AddToCart", [id, productID, quantity], opts, "f4252408fda5");
 }
 
 /**
@@ -78,7 +78,7 @@ export async function addToCart(id: ID, productID: string, quantity: number, opt
  * @see Go: func github.com/actionsgo/actions/example/cart.RemoveFromCart
  */
 export async function removeFromCart(id: ID, productID: string, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.RemoveFromCart", [id, productID], opts);
+  return call<Cart>("cart.RemoveFromCart", [id, productID], opts, "149bd62ed038");
 }
 
 /**
@@ -87,5 +87,5 @@ export async function removeFromCart(id: ID, productID: string, opts?: CallOptio
  * @see Go: func github.com/actionsgo/actions/example/cart.ClearCart
  */
 export async function clearCart(id: ID, opts?: CallOptions): Promise<void> {
-  return call<void>("cart.ClearCart", [id], opts);
+  return call<void>("cart.ClearCart", [id], opts, "ab4763c34b69");
 }

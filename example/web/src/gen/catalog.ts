@@ -62,7 +62,7 @@ export interface Query {
  * @see Go: func github.com/actionsgo/actions/example/catalog.ListProducts
  */
 export async function listProducts(q: Query, opts?: CallOptions): Promise<Page<Product>> {
-  return call<Page<Product>>("catalog.ListProducts", [q], opts);
+  return call<Page<Product>>("catalog.ListProducts", [q], opts, "f46fb3abdc9b");
 }
 
 /**
@@ -71,5 +71,5 @@ export async function listProducts(q: Query, opts?: CallOptions): Promise<Page<P
  * @see Go: func github.com/actionsgo/actions/example/catalog.GetProduct
  */
 export async function getProduct(id: string, opts?: CallOptions): Promise<Product> {
-  return call<Product>("catalog.GetProduct", [id], opts);
+  return call<Product>("catalog.GetProduct", [id], opts, "50524a5f9c48");
 }

@@ -93,7 +93,7 @@ export const Status = {
  * @see Go: func github.com/actionsgo/actions/example/orders.PlaceOrder
  */
 export async function placeOrder(cartID: ID, form: Form, opts?: CallOptions): Promise<Order> {
-  return call<Order>("orders.PlaceOrder", [cartID, form], opts);
+  return call<Order>("orders.PlaceOrder", [cartID, form], opts, "46c5857b0d93");
 }
 
 /**
@@ -103,7 +103,7 @@ export async function placeOrder(cartID: ID, form: Form, opts?: CallOptions): Pr
  * @see Go: func github.com/actionsgo/actions/example/orders.ListOrders
  */
 export async function listOrders(cartID: ID, cursor: string, opts?: CallOptions): Promise<Page<Order>> {
-  return call<Page<Order>>("orders.ListOrders", [cartID, cursor], opts);
+  return call<Page<Order>>("orders.ListOrders", [cartID, cursor], opts, "973e348ae9aa");
 }
 
 /**
@@ -114,5 +114,5 @@ export async function listOrders(cartID: ID, cursor: string, opts?: CallOptions)
  * @see Go: func github.com/actionsgo/actions/example/orders.CheckDelivery
  */
 export async function checkDelivery(postcode: string, opts?: CallOptions): Promise<DeliveryOption[]> {
-  return call<DeliveryOption[]>("orders.CheckDelivery", [postcode], opts);
+  return call<DeliveryOption[]>("orders.CheckDelivery", [postcode], opts, "b0991dd706a5");
 }
