@@ -175,5 +175,4 @@ func send(client *http.Client, base string, lr loadRequest) (int, error) {
 	return res.StatusCode, nil
 }
 
-
 func mib(n uint64) float64 { return float64(n) / (1 << 20) }
