@@ -21,6 +21,10 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	var marked []*ast.FuncDecl
 	misused := false
 	for _, f := range p.Syntax {
+		if s.leftOut(f) {
+			misused = true
+			continue
+		}
 		fns, bad := s.fileMarks(f)
 		marked = append(marked, fns...)
 		misused = misused || bad

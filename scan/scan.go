@@ -48,6 +48,18 @@ import (
 type Config struct {
 	Dir string   // working directory of the go command; "" means the current one
 	Env []string // environment of the go command; nil means os.Environ()
+	// Tags are the build tags to load the packages with, as the go
+	// command's -tags flag takes them. nil means none given: the go
+	// command's GOFLAGS may set some.
+	Tags []string
+}
+
+// buildFlags returns the go command's flags for cfg.
+func (cfg Config) buildFlags() []string {
+	if cfg.Tags == nil {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(cfg.Tags, ",")}
 }
 
 // Diagnostic is a problem in the user's code, at a position.
@@ -103,9 +115,10 @@ const genFile = "actions_gen.go"
 // type-check every dependency, the standard library included, from source.
 func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
 	listed, err := packages.Load(&packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
-		Dir:  cfg.Dir,
-		Env:  cfg.Env,
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Dir:        cfg.Dir,
+		Env:        cfg.Env,
+		BuildFlags: cfg.buildFlags(),
 	}, patterns...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing packages: %w", err)
@@ -116,6 +129,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		}
 	}
 	s := newScanner()
+	s.builds = &builds{cfg: cfg}
 	var marked []string // import paths of packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {
@@ -137,6 +151,9 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 			}
 			continue
 		}
+		if err := s.checkLeftOut(p, dir); err != nil {
+			return nil, nil, err
+		}
 		mentions, err := mentionsDirective(p)
 		if err != nil {
 			return nil, nil, err
@@ -144,6 +161,17 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		if mentions {
 			marked = append(marked, p.PkgPath)
 		}
+	}
+	listedDirs := map[string]bool{}
+	var mains []*packages.Module
+	for _, p := range listed {
+		listedDirs[p.Dir] = true
+		if p.Module != nil && p.Module.Main && !slices.ContainsFunc(mains, func(m *packages.Module) bool { return m.Path == p.Module.Path }) {
+			mains = append(mains, p.Module)
+		}
+	}
+	if err := s.checkUnlisted(cfg.Dir, patterns, listedDirs, mains); err != nil {
+		return nil, nil, err
 	}
 	slices.Sort(s.prog.Dirs)
 	s.prog.Dirs = slices.Compact(s.prog.Dirs)
@@ -158,10 +186,11 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		pkgs, err := packages.Load(&packages.Config{
 			Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 				packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule,
-			Dir:       cfg.Dir,
-			Env:       cfg.Env,
-			Fset:      s.fset,
-			ParseFile: parseFile,
+			Dir:        cfg.Dir,
+			Env:        cfg.Env,
+			BuildFlags: cfg.buildFlags(),
+			Fset:       s.fset,
+			ParseFile:  parseFile,
 		}, marked...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("loading packages: %w", err)

@@ -30,6 +30,7 @@ type scanner struct {
 	stdSeen   typeutil.Map              // standard library types being inlined, to stop recursion
 	decls     map[declKey]declInfo      // declared names of the files in docFiles
 	docFiles  map[string]bool           // files indexed in decls
+	builds    *builds                   // which files every build includes
 }
 
 func newScanner() *scanner {
