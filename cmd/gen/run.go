@@ -23,9 +23,9 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-tags LIST] [-check] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-tags LIST] [-check] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
@@ -39,6 +39,13 @@ whose source is gone are deleted: the glue of a matched package that lost
 its last action, and any generated .ts file in DIR that this run does not
 produce, so give each DIR to one gen command. Errors in the Go code are
 printed as file:line:col: message, and then nothing is written.
+
+Every build of a package compiles its glue, so an action must be in a
+file that every build includes. A directive in a file that some builds
+leave out, by a GOOS or GOARCH suffix, a //go:build line or import "C",
+is an error on every machine, unless the tags of -tags (or, without
+-tags, those GOFLAGS sets) put the file in every build. So is a
+directive in a _test.go file.
 
 Run it from go generate, in a file of the module:
 
@@ -56,6 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
+	tagList := flags.String("tags", "", "load the packages with the build tags in `LIST`, separated\nby commas, as go build -tags does")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
 	flags.Usage = func() {}
@@ -74,6 +82,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: -ts needs a directory\n%s", shortUsage)
 		return exitUsage
 	}
+	var tags []string // nil: not given, so GOFLAGS may give them
+	if isSet(flags, "tags") {
+		tags = scan.SplitTags(*tagList)
+		for _, t := range tags {
+			if !scan.ValidTag(t) {
+				fmt.Fprintf(stderr, "gen: -tags: %q is not a build tag: use letters, digits, _ and .\n%s", t, shortUsage)
+				return exitUsage
+			}
+		}
+		if tags == nil {
+			tags = []string{}
+		}
+	}
 	patterns := flags.Args()
 	for _, p := range patterns {
 		if strings.HasPrefix(p, "-") {
@@ -90,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, *tsDir, patterns)
+	files, orphans, diags, err := generate(scan.Config{Dir: wd, Tags: tags}, *tsDir, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
@@ -120,8 +141,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // It also returns the paths where generated files of an earlier run may be
 // left over. Paths are relative to wd, as they are printed. Problems in
 // the user's code come back as diagnostics, and then nothing else does.
-func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
-	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
+func generate(cfg scan.Config, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+	wd := cfg.Dir
+	prog, diags, err := scan.Load(cfg, patterns...)
 	if err != nil || len(diags) > 0 {
 		return nil, nil, diags, err
 	}
