@@ -15,12 +15,12 @@ import (
 	"github.com/actionsgo/actions/model"
 )
 
-// scanPackage finds the directives of one package loaded from source,
-// reports their misuse, and adds the package's actions to the Program.
-func (s *scanner) scanPackage(p *packages.Package) {
-	var marked []*ast.FuncDecl
+// marks returns the functions that the directives in files mark, in
+// source order, and reports every misplaced or malformed directive. used
+// says whether there was any directive at all, right or wrong.
+func (s *scanner) marks(files []*ast.File) (marked []*ast.FuncDecl, used bool) {
 	misused := false
-	for _, f := range p.Syntax {
+	for _, f := range files {
 		if s.leftOut(f) {
 			misused = true
 			continue
@@ -29,9 +29,13 @@ func (s *scanner) scanPackage(p *packages.Package) {
 		marked = append(marked, fns...)
 		misused = misused || bad
 	}
-	if len(marked) == 0 && !misused {
-		return // the text was there, but not as a directive
-	}
+	return marked, len(marked) > 0 || misused
+}
+
+// scanPackage checks the functions marked in one package loaded from
+// source, reports the package's errors, and adds its actions to the
+// Program.
+func (s *scanner) scanPackage(p *packages.Package, marked []*ast.FuncDecl) {
 	// Type errors in a package with actions are the user's to fix; its
 	// actions are still checked so every problem shows in one run.
 	for _, e := range p.Errors {

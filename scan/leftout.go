@@ -123,10 +123,6 @@ func (s *scanner) leftOut(f *ast.File) bool {
 		return false
 	}
 	why, hint := s.exclusion(s.fset.Position(f.Package).Filename, f)
-	if why == "" && madeByCgo(f) {
-		// What cgo made of a file that imports "C", which it took out.
-		why, hint = cgoExclusion, nil
-	}
 	if why == "" {
 		return false
 	}

@@ -18,6 +18,10 @@
 //     except in a map value, which is never addressable.
 //   - An enum is a defined bool, number or string type with exported
 //     constants of that type in its package, in source order.
+//   - Type errors are diagnostics in what the actions reach: their
+//     signatures, the declarations those name, and so on. Errors inside
+//     function bodies, and in declarations no action reaches, are the
+//     compiler's to report: the scan does not check them.
 //   - Docs come from source. For a type loaded from export data, the file
 //     its position names is parsed for them, once.
 //   - A standard library type is never declared: it has a kind of its own
@@ -98,21 +102,18 @@ const directiveMark = "actions:server"
 const genFile = "actions_gen.go"
 
 // Load lists the packages matched by patterns, type-checks those that
-// mention the directive (their dependencies come from export data), and
-// builds the Program. If any diagnostic is returned, the Program must not
-// be used.
+// mention the directive, as far as their actions reach, and builds the
+// Program. If any diagnostic is returned, the Program must not be used.
 //
-// Loading happens in two steps. The first only lists the matched packages
-// and reads their files, to find the directive; packages without it are
-// never type-checked, so one that does not compile (a main that calls glue
-// not written yet) stops nothing. The second loads the packages with
-// directives from source, their dependencies from export data, with the
-// generator's own output parsed as a bare package clause, so an outdated
-// actions_gen.go cannot break the load it is about to be rewritten from.
-//
-// The glue is replaced when it is parsed rather than through an overlay:
-// go/packages distrusts all export data when given an overlay and would
-// type-check every dependency, the standard library included, from source.
+// Loading happens in steps. The first only lists the matched packages and
+// reads their files, to find the directive; packages without it are never
+// type-checked, so one that does not compile (a main that calls glue not
+// written yet) stops nothing. The packages with directives are then parsed,
+// with the generator's own output read as a bare package clause, so an
+// outdated actions_gen.go cannot break the load it is about to be
+// rewritten from, and checked from source without their function bodies;
+// the other packages their actions reach come from export data, and those
+// they do not reach are not loaded at all (see load.go).
 func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
 	listed, err := packages.Load(&packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedModule,
@@ -130,7 +131,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	}
 	s := newScanner()
 	s.builds = &builds{cfg: cfg}
-	var marked []string // import paths of packages that mention the directive
+	var marked []*packages.Package // the packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {
 			s.modules = append(s.modules, p.Module.Path)
@@ -159,7 +160,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 			return nil, nil, err
 		}
 		if mentions {
-			marked = append(marked, p.PkgPath)
+			marked = append(marked, p)
 		}
 	}
 	listedDirs := map[string]bool{}
@@ -179,29 +180,17 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	s.modules = slices.Compact(s.modules)
 
 	if len(marked) > 0 {
-		if slices.Contains(marked, "command-line-arguments") {
-			// Packages given as files have no import path to load them by.
-			marked = patterns
-		}
-		pkgs, err := packages.Load(&packages.Config{
-			Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-				packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule,
-			Dir:        cfg.Dir,
-			Env:        cfg.Env,
-			BuildFlags: cfg.buildFlags(),
-			Fset:       s.fset,
-			ParseFile:  parseFile,
-		}, marked...)
+		srcs, err := s.loadSources(cfg, marked)
 		if err != nil {
-			return nil, nil, fmt.Errorf("loading packages: %w", err)
+			return nil, nil, err
 		}
 		// Index every source package first: a type reached from one package
 		// may be declared, with its docs, in another.
-		for _, p := range pkgs {
-			s.index(p)
+		for _, src := range srcs {
+			s.index(src.pkg)
 		}
-		for _, p := range pkgs {
-			s.scanPackage(p)
+		for _, src := range srcs {
+			s.scanPackage(src.pkg, src.marked)
 		}
 	}
 	s.finish()
