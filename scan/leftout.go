@@ -95,8 +95,8 @@ func testFiles(dir string) ([]string, error) {
 // of the directive; otherwise it returns nil. A file that does not parse
 // gives what the parser made of it.
 func (s *scanner) parseMentioning(file string) (*ast.File, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
+	src, err := readSource(file)
+	if err != nil || src == nil {
 		return nil, err
 	}
 	if !bytes.Contains(src, []byte(directiveMark)) {

@@ -72,9 +72,12 @@ func (s *scanner) loadSources(cfg Config, listed []*packages.Package) ([]*source
 	for _, p := range listed {
 		src := &source{list: p}
 		for _, name := range p.GoFiles {
-			data, err := os.ReadFile(name)
+			data, err := readSource(name)
 			if err != nil {
 				return nil, err
+			}
+			if data == nil {
+				continue
 			}
 			f, err := parseFile(s.fset, name, data)
 			if err != nil {

@@ -32,10 +32,12 @@ package scan
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -238,7 +240,7 @@ func relativeTo(wd, path string) string {
 // generator's own output, contains the directive's text.
 func mentionsDirective(p *packages.Package) (bool, error) {
 	for _, file := range p.GoFiles {
-		src, err := os.ReadFile(file)
+		src, err := readSource(file)
 		if err != nil {
 			return false, err
 		}
@@ -252,7 +254,19 @@ func mentionsDirective(p *packages.Package) (bool, error) {
 	return false, nil
 }
 
-// parseFile parses a file for go/packages, as it would by default, except
+// readSource returns the bytes of the source file the go command listed,
+// or nil if it is gone since: another run of gen may have deleted it as
+// an orphan, or an editor replaced it, and the file is then as absent as
+// if it had been before the listing.
+func readSource(file string) ([]byte, error) {
+	src, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return src, err
+}
+
+// parseFile parses a file as go/packages would by default, except
 // that the generator's own output is reduced to its header and package
 // clause: the glue is about to be rewritten, and may no longer compile.
 func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
