@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/actionsgo/actions/emit"
 	goemit "github.com/actionsgo/actions/emit/go"
@@ -23,9 +26,9 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-tags LIST] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-tags LIST] [-check] [-watch] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-tags LIST] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-tags LIST] [-check] [-watch] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
@@ -47,6 +50,12 @@ is an error on every machine, unless the tags of -tags (or, without
 -tags, those GOFLAGS sets) put the file in every build. So is a
 directive in a _test.go file.
 
+With -watch, gen generates, then watches the Go files of the matched
+packages and generates again after each change, printing the
+diagnostics of every run and each file it writes or deletes, until it is
+interrupted. A new package is picked up once its directory appears
+beside or below one it watches, or in the working directory.
+
 Run it from go generate, in a file of the module:
 
 	//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../web/src/gen ./...
@@ -64,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	tagList := flags.String("tags", "", "load the packages with the build tags in `LIST`, separated\nby commas, as go build -tags does")
+	watch := flags.Bool("watch", false, "generate, then again whenever a Go file of the matched\npackages changes, printing diagnostics and the files written,\nuntil interrupted")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
 	flags.Usage = func() {}
@@ -106,56 +116,115 @@ func run(args []string, stdout, stderr io.Writer) int {
 		patterns = []string{"./..."}
 	}
 
+	if *watch && *check {
+		fmt.Fprintf(stderr, "gen: -watch and -check do not go together\n%s", shortUsage)
+		return exitUsage
+	}
+
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(scan.Config{Dir: wd, Tags: tags}, *tsDir, patterns)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen: %v\n", err)
-		return exitFail
+	j := &job{cfg: scan.Config{Dir: wd, Tags: tags}, tsDir: *tsDir, patterns: patterns, check: *check, stdout: stdout, stderr: stderr}
+	if *watch {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return j.watch(ctx)
 	}
-	if len(diags) > 0 {
-		for _, d := range diags {
-			fmt.Fprintln(stderr, d.Format(wd))
-		}
-		return exitFail
-	}
-	changes, err := writer.Plan(files, orphans)
-	if err != nil {
-		printError(stderr, err)
-		return exitFail
-	}
-	if *check {
-		return report(changes, stdout, stderr)
-	}
-	if err := writer.Apply(changes); err != nil {
-		printError(stderr, err)
-		return exitFail
-	}
-	return exitOK
+	code, _ := j.run()
+	return code
 }
 
-// generate scans the packages and builds every generated file in memory.
-// It also returns the paths where generated files of an earlier run may be
-// left over. Paths are relative to wd, as they are printed. Problems in
-// the user's code come back as diagnostics, and then nothing else does.
-func generate(cfg scan.Config, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+// job is what one command line asks for.
+type job struct {
+	cfg      scan.Config // Dir is the working directory
+	tsDir    string
+	patterns []string
+	check    bool
+	watching bool // print every file written, as -watch does
+	stdout   io.Writer
+	stderr   io.Writer
+}
+
+// run generates once, and writes or checks. It returns the exit code and
+// the directories of the matched packages, when they could be listed.
+func (j *job) run() (code int, dirs []string) {
+	wd := j.cfg.Dir
+	res, err := generate(j.cfg, j.tsDir, j.patterns)
+	if err != nil {
+		fmt.Fprintf(j.stderr, "gen: %v\n", err)
+		return exitFail, res.dirs
+	}
+	if len(res.diags) > 0 {
+		for _, d := range res.diags {
+			fmt.Fprintln(j.stderr, d.Format(wd))
+		}
+		return exitFail, res.dirs
+	}
+	changes, err := writer.Plan(res.files, res.orphans)
+	if err != nil {
+		printError(j.stderr, err)
+		return exitFail, res.dirs
+	}
+	if j.check {
+		return report(changes, j.stdout, j.stderr), res.dirs
+	}
+	if testHookBeforeApply != nil {
+		testHookBeforeApply()
+	}
+	if err := writer.Apply(changes); err != nil {
+		printError(j.stderr, err)
+		return exitFail, res.dirs
+	}
+	if j.watching {
+		for _, c := range changes {
+			fmt.Fprintf(j.stdout, "gen: %s %s\n", watchWord[c.Op], filepath.ToSlash(c.Path))
+		}
+	}
+	return exitOK, res.dirs
+}
+
+// testHookBeforeApply, if set, runs between planning the changes and
+// applying them: a test holds runs there to have them race.
+var testHookBeforeApply func()
+
+// watchWord says what -watch did to a file.
+var watchWord = map[writer.Op]string{writer.Create: "wrote", writer.Update: "wrote", writer.Delete: "deleted"}
+
+// generated is what generate builds.
+type generated struct {
+	files   []emit.File
+	orphans []string          // where generated files of an earlier run may be left over
+	diags   []scan.Diagnostic // problems in the user's code: then nothing else is set but dirs
+	dirs    []string          // the directories of the matched packages, absolute
+}
+
+// generate scans the packages and builds every generated file in memory,
+// with the paths where generated files of an earlier run may be left over.
+// Paths are relative to cfg.Dir, as they are printed. Problems in the
+// user's code come back as diagnostics, and then only the directories of
+// the packages do too.
+func generate(cfg scan.Config, tsDir string, patterns []string) (generated, error) {
 	wd := cfg.Dir
 	prog, diags, err := scan.Load(cfg, patterns...)
-	if err != nil || len(diags) > 0 {
-		return nil, nil, diags, err
+	if err != nil {
+		return generated{}, err
+	}
+	res := generated{dirs: prog.Dirs}
+	if len(diags) > 0 {
+		res.diags = diags
+		return res, nil
 	}
 	if len(prog.Dirs) == 0 {
 		// Most likely a mistyped pattern. Going on would delete every
 		// TypeScript module in the -ts directory as an orphan.
-		return nil, nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return res, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 
 	files, err := goemit.Generate(prog)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("generating Go: %w", err)
+		return res, fmt.Errorf("generating Go: %w", err)
 	}
 	var orphans []string
 	for _, dir := range prog.Dirs {
@@ -168,12 +237,12 @@ func generate(cfg scan.Config, tsDir string, patterns []string) ([]emit.File, []
 		}
 		ts, err := tsemit.Generate(prog, abs)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("generating TypeScript: %w", err)
+			return res, fmt.Errorf("generating TypeScript: %w", err)
 		}
 		files = append(files, ts...)
 		old, err := tsFiles(tsDir)
 		if err != nil {
-			return nil, nil, nil, err
+			return res, err
 		}
 		orphans = append(orphans, old...)
 	}
@@ -184,7 +253,8 @@ func generate(cfg scan.Config, tsDir string, patterns []string) ([]emit.File, []
 	for i := range orphans {
 		orphans[i] = relative(wd, orphans[i])
 	}
-	return files, orphans, nil, nil
+	res.files, res.orphans = files, orphans
+	return res, nil
 }
 
 // tsFiles lists the .ts files in dir, which may not exist yet.
