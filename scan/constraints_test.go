@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestLeftOutAgreesAcrossBuilds loads testdata/src/leftout, whose files
@@ -127,6 +128,46 @@ func TestExclusion(t *testing.T) {
 		}
 		if why != tc.why || !slices.Equal(hint, tc.hint) {
 			t.Errorf("%s %q with tags %q: (%q, %q), want (%q, %q)", tc.name, strings.ReplaceAll(tc.src, "\n", `\n`), tc.tags, why, hint, tc.why, tc.hint)
+		}
+	}
+}
+
+func TestPatternDirs(t *testing.T) {
+	wd := filepath.FromSlash("/m")
+	mods := []*packages.Module{{Path: "example.com/m", Dir: wd}}
+	for _, tc := range []struct {
+		pattern string
+		root    string   // "" when nothing is walked
+		match   []string // directories the pattern matches
+		miss    []string // and some it does not
+	}{
+		{"./...", "/m", []string{"/m", "/m/a", "/m/a/b"}, []string{"/n"}},
+		{"./a/...", "/m/a", []string{"/m/a", "/m/a/b"}, []string{"/m", "/m/ab"}},
+		{"./a...", "/m", []string{"/m/a", "/m/ab", "/m/ab/c"}, []string{"/m/b"}},
+		{"example.com/m/a/...", "/m/a", []string{"/m/a", "/m/a/b"}, []string{"/m/b"}},
+		{"example.com/other/...", "", nil, nil},
+		{"./a", "", nil, nil},
+	} {
+		root, match := patternDirs(wd, tc.pattern, mods)
+		if tc.root == "" {
+			if match != nil {
+				t.Errorf("patternDirs(%q) walks %s, want nothing", tc.pattern, root)
+			}
+			continue
+		}
+		if match == nil || root != filepath.FromSlash(tc.root) {
+			t.Errorf("patternDirs(%q) walks %q, want %s", tc.pattern, root, tc.root)
+			continue
+		}
+		for _, d := range tc.match {
+			if !match(filepath.FromSlash(d)) {
+				t.Errorf("pattern %q does not match %s", tc.pattern, d)
+			}
+		}
+		for _, d := range tc.miss {
+			if match(filepath.FromSlash(d)) {
+				t.Errorf("pattern %q matches %s", tc.pattern, d)
+			}
 		}
 	}
 }
