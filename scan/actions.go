@@ -18,21 +18,50 @@ import (
 	"github.com/actionsgo/actions/model"
 )
 
-// scanPackage finds the directives of one package loaded from source,
-// reports their misuse, and adds the package's actions to the Program.
-func (s *scanner) scanPackage(p *packages.Package) {
-	var marked []mark
-	var services []serviceMark
+// marks returns the functions and methods that the directives in files
+// mark, in source order (the exported methods of a type marked as a
+// service among them), and the types so marked, and reports every
+// misplaced or malformed directive. used says whether there was any
+// directive at all, right or wrong. It reads syntax only: what the marks
+// reach is type-checked after it.
+func (s *scanner) marks(files []*ast.File) (marked []mark, services []serviceMark, used bool) {
 	misused := false
-	for _, f := range p.Syntax {
+	for _, f := range files {
+		if s.leftOut(f) {
+			misused = true
+			continue
+		}
 		fns, svcs, bad := s.fileMarks(f)
 		marked = append(marked, fns...)
 		services = append(services, svcs...)
 		misused = misused || bad
 	}
-	if len(marked) == 0 && len(services) == 0 && !misused {
-		return // the text was there, but not as a directive
+	if len(services) > 0 {
+		isService := map[string]bool{}
+		for _, svc := range services {
+			isService[svc.spec.Name.Name] = true
+		}
+		own := map[*ast.FuncDecl]bool{}
+		for _, m := range marked {
+			own[m.fn] = true
+		}
+		for _, f := range files {
+			for _, decl := range f.Decls {
+				fn, ok := decl.(*ast.FuncDecl)
+				if ok && fn.Recv != nil && fn.Name.IsExported() && !own[fn] && isService[first(receiverOf(fn))] {
+					marked = append(marked, mark{fn: fn})
+				}
+			}
+		}
+		slices.SortFunc(marked, func(a, b mark) int { return int(a.fn.Pos() - b.fn.Pos()) })
 	}
+	return marked, services, len(marked) > 0 || len(services) > 0 || misused
+}
+
+// scanPackage checks the functions and methods marked in one package
+// loaded from source, and the types marked as services, reports the
+// package's errors, and adds its actions to the Program.
+func (s *scanner) scanPackage(p *packages.Package, marked []mark, services []serviceMark) {
 	// Type errors in a package with actions are the user's to fix; its
 	// actions are still checked so every problem shows in one run.
 	for _, e := range p.Errors {
@@ -229,9 +258,9 @@ func attachedType(f *ast.File, g *ast.CommentGroup) (*ast.TypeSpec, bool) {
 	return nil, false
 }
 
-// receiverName returns the name of the type of a method's receiver, and
+// receiverOf returns the name of the type of a method's receiver, and
 // whether it is a pointer.
-func receiverName(fn *ast.FuncDecl) (name string, pointer bool) {
+func receiverOf(fn *ast.FuncDecl) (name string, pointer bool) {
 	if fn.Recv == nil || len(fn.Recv.List) != 1 {
 		return "", false
 	}
@@ -259,82 +288,85 @@ func receiverName(fn *ast.FuncDecl) (name string, pointer bool) {
 // is an exported, non-generic, non-interface named type declared in p. It
 // returns the marks to describe, methods of a service once each.
 func (s *scanner) services(p *packages.Package, marked []mark, services []serviceMark) []mark {
-	var out []mark
-	// The types marked as services, by name.
-	serviceDirective := map[string]token.Pos{}
-	for _, svc := range services {
-		if s.checkService(p, svc.spec.Name, svc.pos) {
-			serviceDirective[svc.spec.Name.Name] = svc.pos
+	ok := map[string]bool{} // receiver type → can be a service
+	check := func(name string, pos token.Pos) bool {
+		can, seen := ok[name]
+		if !seen {
+			can = s.checkService(p, ast.NewIdent(name), pos)
+			ok[name] = can
 		}
+		return can
 	}
+	has := map[string]bool{} // service type → has marked methods
 	for _, m := range marked {
-		if m.fn.Recv == nil {
-			out = append(out, m)
-			continue
-		}
-		name, _ := receiverName(m.fn)
-		if _, ok := serviceDirective[name]; ok {
-			continue // added below with the service's other methods
-		}
-		if s.checkService(p, ast.NewIdent(name), m.fn.Name.Pos()) {
-			out = append(out, m)
+		if m.fn.Recv != nil {
+			has[first(receiverOf(m.fn))] = true
 		}
 	}
-	// Every exported method declared in p on a marked type, in source
-	// order; a method's own directive gives its options.
-	own := map[*ast.FuncDecl]options{}
-	for _, m := range marked {
-		own[m.fn] = m.opts
-	}
-	for _, f := range p.Syntax {
-		for _, decl := range f.Decls {
-			fn, ok := decl.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || !fn.Name.IsExported() {
-				continue
-			}
-			name, _ := receiverName(fn)
-			if _, ok := serviceDirective[name]; ok {
-				out = append(out, mark{fn: fn, opts: own[fn]})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b mark) int { return int(a.fn.Pos() - b.fn.Pos()) })
 	for _, svc := range services {
 		name := svc.spec.Name.Name
-		pos, ok := serviceDirective[name]
-		if !ok {
+		if !check(name, svc.pos) {
 			continue
 		}
-		s.checkPromoted(p, name, pos)
-		if !slices.ContainsFunc(out, func(m mark) bool { return first(receiverName(m.fn)) == name }) {
-			s.errorf(pos, "%s on type %s, which has no exported methods: it marks nothing", directiveText, name)
+		if !has[name] {
+			s.errorf(svc.pos, "%s on type %s, which has no exported methods: it marks nothing", directiveText, name)
+			continue
+		}
+		s.checkPromoted(p, name, svc.pos)
+	}
+	var out []mark
+	for _, m := range marked {
+		if m.fn.Recv == nil || check(first(receiverOf(m.fn)), m.fn.Name.Pos()) {
+			out = append(out, m)
 		}
 	}
 	return out
 }
 
 // checkService reports why the type called id in p cannot be a service,
-// at pos, and whether it can.
+// at pos, and whether it can. It reads the type's declaration, which the
+// type checker may not have been given when no action reaches it.
 func (s *scanner) checkService(p *packages.Package, id *ast.Ident, pos token.Pos) bool {
-	obj, _ := p.Types.Scope().Lookup(id.Name).(*types.TypeName)
-	if obj == nil {
-		s.errorf(pos, "%s: the receiver is not a type declared in this package", directiveText)
-		return false
-	}
-	named, _ := obj.Type().(*types.Named)
+	spec := typeSpec(p.Syntax, id.Name)
 	switch {
-	case named == nil || obj.IsAlias():
+	case spec == nil:
+		s.errorf(pos, "%s: the receiver is not a type declared in this package", directiveText)
+	case spec.Assign.IsValid():
 		s.errorf(pos, "%s on %s, an alias: put it on the type it names, in the package that declares it", directiveText, id.Name)
-	case types.IsInterface(named):
+	case isInterface(spec.Type):
 		s.errorf(pos, "%s on interface %s: an interface has no methods to call; put it on the type that implements them", directiveText, id.Name)
-	case named.TypeParams().Len() > 0:
+	case spec.TypeParams != nil:
 		s.errorf(pos, "%s on generic type %s: the glue cannot choose its type arguments; declare a service type of the instance you serve", directiveText, id.Name)
-	case !obj.Exported():
+	case !ast.IsExported(id.Name):
 		s.errorf(pos, "%s on a method of unexported type %s: main must call the generated %sActions with a value of it; export the type", directiveText, id.Name, id.Name)
 	default:
 		return true
 	}
 	return false
+}
+
+// typeSpec returns the declaration of the package-level type name in files.
+func typeSpec(files []*ast.File, name string) *ast.TypeSpec {
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				if ts := spec.(*ast.TypeSpec); ts.Name.Name == name {
+					return ts
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isInterface reports whether a type expression is an interface type.
+func isInterface(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.InterfaceType)
+	return ok
 }
 
 // checkPromoted reports the exported methods that the service type name
@@ -401,7 +433,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 	sig := obj.Signature()
 	pos := fn.Name.Pos()
 	if fn.Recv != nil {
-		name = goName(&model.Action{Name: name, Receiver: &model.Receiver{Type: first(receiverName(fn))}})
+		name = goName(&model.Action{Name: name, Receiver: &model.Receiver{Type: first(receiverOf(fn))}})
 	}
 	if fn.Type.TypeParams != nil {
 		s.errorf(pos, "%s is generic: a generic function cannot be an action, as the client cannot choose its type arguments", name)
@@ -420,7 +452,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 	}
 	a.CacheSeconds = int64(opts.cache.Seconds())
 	if fn.Recv != nil {
-		t, pointer := receiverName(fn)
+		t, pointer := receiverOf(fn)
 		a.Receiver = &model.Receiver{Type: t, Pointer: pointer}
 	}
 	ok := true

@@ -154,8 +154,8 @@ func (s *store) serveOrder(w http.ResponseWriter, r *http.Request) {
 func BenchmarkScan(b *testing.B) {
 	dir := b.TempDir()
 	writeBenchModule(b, dir)
-	// The first load compiles the module for export data; later ones, like
-	// every run after a build, find it in the build cache. Time those. The
+	// The first load builds the export data the scan needs; later ones,
+	// like every run after a build, find it in the build cache. Time those. The
 	// first also checks that the module has every action, so the benchmark
 	// measures a real scan.
 	prog, diags, err := Load(Config{Dir: dir}, "./...")

@@ -25,6 +25,10 @@
 //     names, are reported where the action reaches them.
 //   - An enum is a defined bool, number or string type with exported
 //     constants of that type in its package, in source order.
+//   - Type errors are diagnostics in what the actions reach: their
+//     signatures, the declarations those name, and so on. Errors inside
+//     function bodies, and in declarations no action reaches, are the
+//     compiler's to report: the scan does not check them.
 //   - Docs come from source. For a type loaded from export data, the file
 //     its position names is parsed for them, once.
 //   - A standard library type is never declared: it has a kind of its own
@@ -35,10 +39,12 @@ package scan
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,6 +61,18 @@ import (
 type Config struct {
 	Dir string   // working directory of the go command; "" means the current one
 	Env []string // environment of the go command; nil means os.Environ()
+	// Tags are the build tags to load the packages with, as the go
+	// command's -tags flag takes them. nil means none given: the go
+	// command's GOFLAGS may set some.
+	Tags []string
+}
+
+// buildFlags returns the go command's flags for cfg.
+func (cfg Config) buildFlags() []string {
+	if cfg.Tags == nil {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(cfg.Tags, ",")}
 }
 
 // Diagnostic is a problem in the user's code, at a position.
@@ -93,26 +111,24 @@ const directiveMark = "actions:server"
 const genFile = "actions_gen.go"
 
 // Load lists the packages matched by patterns, type-checks those that
-// mention the directive (their dependencies come from export data), and
-// builds the Program. If any diagnostic is returned, the Program must not
-// be used.
+// mention the directive, as far as their actions reach, and builds the
+// Program. If any diagnostic is returned, the Program must not be used.
 //
-// Loading happens in two steps. The first only lists the matched packages
-// and reads their files, to find the directive; packages without it are
-// never type-checked, so one that does not compile (a main that calls glue
-// not written yet) stops nothing. The second loads the packages with
-// directives from source, their dependencies from export data, with the
-// generator's own output parsed as a bare package clause, so an outdated
-// actions_gen.go cannot break the load it is about to be rewritten from.
-//
-// The glue is replaced when it is parsed rather than through an overlay:
-// go/packages distrusts all export data when given an overlay and would
-// type-check every dependency, the standard library included, from source.
+// Loading happens in steps. The first only lists the matched packages and
+// reads their files, to find the directive; packages without it are never
+// type-checked, so one that does not compile (a main that calls glue not
+// written yet) stops nothing. The packages with directives are then parsed,
+// with the generator's own output read as a bare package clause, so an
+// outdated actions_gen.go cannot break the load it is about to be
+// rewritten from, and checked from source without their function bodies;
+// the other packages their actions reach come from export data, and those
+// they do not reach are not loaded at all (see load.go).
 func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
 	listed, err := packages.Load(&packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
-		Dir:  cfg.Dir,
-		Env:  cfg.Env,
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Dir:        cfg.Dir,
+		Env:        cfg.Env,
+		BuildFlags: cfg.buildFlags(),
 	}, patterns...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing packages: %w", err)
@@ -123,7 +139,8 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		}
 	}
 	s := newScanner()
-	var marked []string // import paths of packages that mention the directive
+	s.builds = &builds{cfg: cfg}
+	var marked []*packages.Package // the packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {
 			s.modules = append(s.modules, p.Module.Path)
@@ -144,13 +161,27 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 			}
 			continue
 		}
+		if err := s.checkLeftOut(p, dir); err != nil {
+			return nil, nil, err
+		}
 		mentions, err := mentionsDirective(p)
 		if err != nil {
 			return nil, nil, err
 		}
 		if mentions {
-			marked = append(marked, p.PkgPath)
+			marked = append(marked, p)
 		}
+	}
+	listedDirs := map[string]bool{}
+	var mains []*packages.Module
+	for _, p := range listed {
+		listedDirs[p.Dir] = true
+		if p.Module != nil && p.Module.Main && !slices.ContainsFunc(mains, func(m *packages.Module) bool { return m.Path == p.Module.Path }) {
+			mains = append(mains, p.Module)
+		}
+	}
+	if err := s.checkUnlisted(cfg.Dir, patterns, listedDirs, mains); err != nil {
+		return nil, nil, err
 	}
 	slices.Sort(s.prog.Dirs)
 	s.prog.Dirs = slices.Compact(s.prog.Dirs)
@@ -158,28 +189,17 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	s.modules = slices.Compact(s.modules)
 
 	if len(marked) > 0 {
-		if slices.Contains(marked, "command-line-arguments") {
-			// Packages given as files have no import path to load them by.
-			marked = patterns
-		}
-		pkgs, err := packages.Load(&packages.Config{
-			Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-				packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule,
-			Dir:       cfg.Dir,
-			Env:       cfg.Env,
-			Fset:      s.fset,
-			ParseFile: parseFile,
-		}, marked...)
+		srcs, err := s.loadSources(cfg, marked)
 		if err != nil {
-			return nil, nil, fmt.Errorf("loading packages: %w", err)
+			return nil, nil, err
 		}
 		// Index every source package first: a type reached from one package
 		// may be declared, with its docs, in another.
-		for _, p := range pkgs {
-			s.index(p)
+		for _, src := range srcs {
+			s.index(src.pkg)
 		}
-		for _, p := range pkgs {
-			s.scanPackage(p)
+		for _, src := range srcs {
+			s.scanPackage(src.pkg, src.marked, src.services)
 		}
 	}
 	s.finish()
@@ -227,7 +247,7 @@ func relativeTo(wd, path string) string {
 // generator's own output, contains the directive's text.
 func mentionsDirective(p *packages.Package) (bool, error) {
 	for _, file := range p.GoFiles {
-		src, err := os.ReadFile(file)
+		src, err := readSource(file)
 		if err != nil {
 			return false, err
 		}
@@ -241,7 +261,19 @@ func mentionsDirective(p *packages.Package) (bool, error) {
 	return false, nil
 }
 
-// parseFile parses a file for go/packages, as it would by default, except
+// readSource returns the bytes of the source file the go command listed,
+// or nil if it is gone since: another run of gen may have deleted it as
+// an orphan, or an editor replaced it, and the file is then as absent as
+// if it had been before the listing.
+func readSource(file string) ([]byte, error) {
+	src, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return src, err
+}
+
+// parseFile parses a file as go/packages would by default, except
 // that the generator's own output is reduced to its header and package
 // clause: the glue is about to be rewritten, and may no longer compile.
 func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {

@@ -32,6 +32,7 @@ type scanner struct {
 	docFiles  map[string]bool           // files indexed in decls
 	reported  map[string]bool           // field problems reported, by position and message
 	emptiable typeutil.Map              // whether a struct type can encode as {}, once known
+	builds    *builds                   // which files every build includes
 }
 
 func newScanner() *scanner {

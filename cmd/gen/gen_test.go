@@ -113,15 +113,16 @@ func TestUsage(t *testing.T) {
 		stdout string // a substring of stdout, "" for none at all
 		stderr string // a substring of stderr, "" for none at all
 	}{
-		{[]string{"-h"}, 0, "//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../web/src/gen ./...", ""},
-		{[]string{"-help"}, 0, "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]", ""},
-		{[]string{"-nope"}, 2, "", "gen: flag provided but not defined: -nope\nusage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]\n"},
+		{[]string{"-h"}, 0, "//go:generate go tool gen -ts web/src/gen ./...", ""},
+		{[]string{"-help"}, 0, "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]", ""},
+		{[]string{"-nope"}, 2, "", "gen: flag provided but not defined: -nope\nusage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\n"},
 		{[]string{"-ts"}, 2, "", "gen: flag needs an argument: -ts\n"},
 		{[]string{"-ts="}, 2, "", "gen: -ts needs a directory\n"},
 		{[]string{"-check=maybe"}, 2, "", `gen: invalid boolean value "maybe" for -check`},
 		{[]string{"./...", "-check"}, 2, "", "gen: flags go before packages: -check\n"},
-		{[]string{"-ts-int64=float"}, 2, "", "gen: -ts-int64 must be number or bigint, not \"float\"\n"},
-		{[]string{"-openapi="}, 2, "", "gen: -openapi needs a file name\n"},
+		{[]string{"-tags", "a,b-c"}, 2, "", `gen: -tags: "b-c" is not a build tag: use letters, digits, _ and .`},
+		{[]string{"-tags"}, 2, "", "gen: flag needs an argument: -tags\n"},
+		{[]string{"-watch", "-check"}, 2, "", "gen: -watch and -check do not go together\n"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)

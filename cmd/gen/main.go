@@ -4,7 +4,7 @@
 //
 // Run it from go generate:
 //
-//	//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../web/src/gen ./...
+//	//go:generate go tool gen -ts web/src/gen ./...
 //
 // Run gen -h for the flags.
 package main

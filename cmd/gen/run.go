@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/actionsgo/actions/emit"
 	goemit "github.com/actionsgo/actions/emit/go"
@@ -24,9 +27,9 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
@@ -51,9 +54,25 @@ its last action, and any generated .ts file in DIR that this run does not
 produce, so give each DIR to one gen command. Errors in the Go code are
 printed as file:line:col: message, and then nothing is written.
 
+Every build of a package compiles its glue, so an action must be in a
+file that every build includes. A directive in a file that some builds
+leave out, by a GOOS or GOARCH suffix, a //go:build line or import "C",
+is an error on every machine, unless the tags of -tags (or, without
+-tags, those GOFLAGS sets) put the file in every build. So is a
+directive in a _test.go file.
+
+With -watch, gen generates, then watches the Go files of the matched
+packages and generates again after each change, printing the
+diagnostics of every run and each file it writes or deletes, until it is
+interrupted. A new package is picked up once its directory appears
+beside or below one it watches, or in the working directory.
+
 Run it from go generate, in a file of the module:
 
-	//go:generate go run github.com/actionsgo/actions/cmd/gen -ts ../web/src/gen ./...
+	//go:generate go tool gen -ts web/src/gen ./...
+
+after go get -tool github.com/actionsgo/actions/cmd/gen; paths are
+relative to the directory of the file that holds the line.
 
 Exit status: 0 when done (or up to date with -check), 1 on errors in the
 Go code, stale files with -check or a failure to write, 2 on bad usage.
@@ -70,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	tsInt64 := flags.String("ts-int64", tsemit.Int64Number, "how TypeScript holds 64-bit integers (int64, uint64, int, uint,\ntime.Duration): `KIND` is number (exact to 2^53 only) or bigint\n(without loss)")
 	openapiFile := flags.String("openapi", "", "also write an OpenAPI 3.1 document of every action to `FILE` (JSON)")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
+	tagList := flags.String("tags", "", "load the packages with the build tags in `LIST`, separated\nby commas, as go build -tags does")
+	watch := flags.Bool("watch", false, "generate, then again whenever a Go file of the matched\npackages changes, printing diagnostics and the files written,\nuntil interrupted")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
 	flags.Usage = func() {}
@@ -96,6 +117,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: -openapi needs a file name\n%s", shortUsage)
 		return exitUsage
 	}
+	var tags []string // nil: not given, so GOFLAGS may give them
+	if isSet(flags, "tags") {
+		tags = scan.SplitTags(*tagList)
+		for _, t := range tags {
+			if !scan.ValidTag(t) {
+				fmt.Fprintf(stderr, "gen: -tags: %q is not a build tag: use letters, digits, _ and .\n%s", t, shortUsage)
+				return exitUsage
+			}
+		}
+		if tags == nil {
+			tags = []string{}
+		}
+	}
 	patterns := flags.Args()
 	for _, p := range patterns {
 		if strings.HasPrefix(p, "-") {
@@ -107,36 +141,82 @@ func run(args []string, stdout, stderr io.Writer) int {
 		patterns = []string{"./..."}
 	}
 
+	if *watch && *check {
+		fmt.Fprintf(stderr, "gen: -watch and -check do not go together\n%s", shortUsage)
+		return exitUsage
+	}
+
 	wd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, outputs{tsDir: *tsDir, ts: tsemit.Options{Dates: *tsDates, Int64: *tsInt64}, openapi: *openapiFile}, patterns)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen: %v\n", err)
-		return exitFail
+	out := outputs{tsDir: *tsDir, ts: tsemit.Options{Dates: *tsDates, Int64: *tsInt64}, openapi: *openapiFile}
+	j := &job{cfg: scan.Config{Dir: wd, Tags: tags}, out: out, patterns: patterns, check: *check, stdout: stdout, stderr: stderr}
+	if *watch {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return j.watch(ctx)
 	}
-	if len(diags) > 0 {
-		for _, d := range diags {
-			fmt.Fprintln(stderr, d.Format(wd))
+	code, _ := j.run()
+	return code
+}
+
+// job is what one command line asks for.
+type job struct {
+	cfg      scan.Config // Dir is the working directory
+	out      outputs
+	patterns []string
+	check    bool
+	watching bool // print every file written, as -watch does
+	stdout   io.Writer
+	stderr   io.Writer
+}
+
+// run generates once, and writes or checks. It returns the exit code and
+// the directories of the matched packages, when they could be listed.
+func (j *job) run() (code int, dirs []string) {
+	wd := j.cfg.Dir
+	res, err := generate(j.cfg, j.out, j.patterns)
+	if err != nil {
+		fmt.Fprintf(j.stderr, "gen: %v\n", err)
+		return exitFail, res.dirs
+	}
+	if len(res.diags) > 0 {
+		for _, d := range res.diags {
+			fmt.Fprintln(j.stderr, d.Format(wd))
 		}
-		return exitFail
+		return exitFail, res.dirs
 	}
-	changes, err := writer.Plan(files, orphans)
+	changes, err := writer.Plan(res.files, res.orphans)
 	if err != nil {
-		printError(stderr, err)
-		return exitFail
+		printError(j.stderr, err)
+		return exitFail, res.dirs
 	}
-	if *check {
-		return report(changes, stdout, stderr)
+	if j.check {
+		return report(changes, j.stdout, j.stderr), res.dirs
+	}
+	if testHookBeforeApply != nil {
+		testHookBeforeApply()
 	}
 	if err := writer.Apply(changes); err != nil {
-		printError(stderr, err)
-		return exitFail
+		printError(j.stderr, err)
+		return exitFail, res.dirs
 	}
-	return exitOK
+	if j.watching {
+		for _, c := range changes {
+			fmt.Fprintf(j.stdout, "gen: %s %s\n", watchWord[c.Op], filepath.ToSlash(c.Path))
+		}
+	}
+	return exitOK, res.dirs
 }
+
+// testHookBeforeApply, if set, runs between planning the changes and
+// applying them: a test holds runs there to have them race.
+var testHookBeforeApply func()
+
+// watchWord says what -watch did to a file.
+var watchWord = map[writer.Op]string{writer.Create: "wrote", writer.Update: "wrote", writer.Delete: "deleted"}
 
 // outputs says what a run writes besides the Go glue.
 type outputs struct {
@@ -145,25 +225,39 @@ type outputs struct {
 	openapi string // the OpenAPI document's file, or ""
 }
 
-// generate scans the packages and builds every generated file in memory.
-// It also returns the paths where generated files of an earlier run may be
-// left over. Paths are relative to wd, as they are printed. Problems in
-// the user's code come back as diagnostics, and then nothing else does.
-func generate(wd string, out outputs, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
-	tsDir := out.tsDir
-	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
-	if err != nil || len(diags) > 0 {
-		return nil, nil, diags, err
+// generated is what generate builds.
+type generated struct {
+	files   []emit.File
+	orphans []string          // where generated files of an earlier run may be left over
+	diags   []scan.Diagnostic // problems in the user's code: then nothing else is set but dirs
+	dirs    []string          // the directories of the matched packages, absolute
+}
+
+// generate scans the packages and builds every generated file in memory,
+// with the paths where generated files of an earlier run may be left over.
+// Paths are relative to cfg.Dir, as they are printed. Problems in the
+// user's code come back as diagnostics, and then only the directories of
+// the packages do too.
+func generate(cfg scan.Config, out outputs, patterns []string) (generated, error) {
+	wd, tsDir := cfg.Dir, out.tsDir
+	prog, diags, err := scan.Load(cfg, patterns...)
+	if err != nil {
+		return generated{}, err
+	}
+	res := generated{dirs: prog.Dirs}
+	if len(diags) > 0 {
+		res.diags = diags
+		return res, nil
 	}
 	if len(prog.Dirs) == 0 {
 		// Most likely a mistyped pattern. Going on would delete every
 		// TypeScript module in the -ts directory as an orphan.
-		return nil, nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return res, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 
 	files, err := goemit.Generate(prog)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("generating Go: %w", err)
+		return res, fmt.Errorf("generating Go: %w", err)
 	}
 	var orphans []string
 	for _, dir := range prog.Dirs {
@@ -176,19 +270,19 @@ func generate(wd string, out outputs, patterns []string) ([]emit.File, []string,
 		}
 		ts, err := tsemit.GenerateWith(prog, abs, out.ts)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("generating TypeScript: %w", err)
+			return res, fmt.Errorf("generating TypeScript: %w", err)
 		}
 		files = append(files, ts...)
 		old, err := tsFiles(tsDir)
 		if err != nil {
-			return nil, nil, nil, err
+			return res, err
 		}
 		orphans = append(orphans, old...)
 	}
 	if out.openapi != "" {
 		doc, err := openapi.Generate(prog, out.openapi)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("generating the OpenAPI document: %w", err)
+			return res, fmt.Errorf("generating the OpenAPI document: %w", err)
 		}
 		files = append(files, doc)
 	}
@@ -199,7 +293,8 @@ func generate(wd string, out outputs, patterns []string) ([]emit.File, []string,
 	for i := range orphans {
 		orphans[i] = relative(wd, orphans[i])
 	}
-	return files, orphans, nil, nil
+	res.files, res.orphans = files, orphans
+	return res, nil
 }
 
 // tsFiles lists the .ts files in dir, which may not exist yet.
