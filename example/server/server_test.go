@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/example/catalog"
 	"github.com/actionsgo/actions/example/internal/shoptest"
 )
@@ -205,5 +206,36 @@ func TestBundleErrors(t *testing.T) {
 	_, err := New(Config{Web: web, DB: newDB(t)})
 	if err == nil || !strings.Contains(err.Error(), "main.ts:1:10") {
 		t.Errorf("New with a broken main.ts: %v; want esbuild's error at main.ts:1:10", err)
+	}
+}
+
+type requestIDKey struct{}
+
+// TestMiddlewareValuesReachCalls checks what the README promises: a value
+// that ordinary net/http middleware puts in the request's context is in
+// the context of the call, which interceptors and actions get.
+func TestMiddlewareValuesReachCalls(t *testing.T) {
+	var got []any
+	var mu sync.Mutex
+	seen := func(next actions.Invoker) actions.Invoker {
+		return func(ctx context.Context, call *actions.Call) (any, error) {
+			mu.Lock()
+			got = append(got, ctx.Value(requestIDKey{}))
+			mu.Unlock()
+			return next(ctx, call)
+		}
+	}
+	h, err := New(Config{Web: "../web", DB: newDB(t), Logger: slog.New(slog.DiscardHandler),
+		Actions: actions.Options{Interceptors: []actions.Interceptor{seen}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withID := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, "req-1")))
+	})
+	get(t, withID, "POST", "/_actions/catalog.Store.GetProduct", `["pear"]`)
+	get(t, withID, "POST", "/_actions/orders.Store.ListOrders", `[""]`)
+	if len(got) != 2 || got[0] != "req-1" || got[1] != "req-1" {
+		t.Errorf("the calls' contexts held %v, want the middleware's req-1 twice", got)
 	}
 }
