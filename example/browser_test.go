@@ -1,18 +1,25 @@
 package example_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/example/catalog"
+	"github.com/actionsgo/actions/example/internal/shoptest"
 	"github.com/actionsgo/actions/example/server"
 )
 
@@ -20,10 +27,13 @@ import (
 // browser-deps installs it there.
 const chromium = "/usr/bin/chromium"
 
-// TestBrowser serves the shop and has web/e2e/shop.mjs use it in headless
-// Chromium: add products, see the total, the typed error of an
-// out-of-stock product, and a slow call cancelled. The screenshot it takes
-// is kept, and its path logged (go test -v -run Browser shows it).
+// TestBrowser serves the shop, with a database of its own, and has
+// web/e2e/shop.mjs use it in headless Chromium: add products, see the
+// total, the typed error of an out-of-stock product, a slow call
+// cancelled, the orders refused until signing in, an order placed, the
+// stock streamed as another customer buys, a reload that stays signed in,
+// and signing out. The screenshot it takes is kept, and its path logged
+// (go test -v -run Browser shows it).
 func TestBrowser(t *testing.T) {
 	node, _ := needNode(t)
 	if _, err := os.Stat(chromium); err != nil {
@@ -41,15 +51,33 @@ func TestBrowser(t *testing.T) {
 		}
 		return err
 	}
-	h, err := server.New(server.Config{Web: "web", Actions: actions.Options{OnError: onError}})
+	db := shoptest.DB(t)
+	if err := catalog.Seed(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	var log syncBuffer
+	var streams streamCount
+	h, err := server.New(server.Config{
+		Web:     "web",
+		DB:      db,
+		Logger:  slog.New(slog.NewTextHandler(&log, nil)),
+		Actions: actions.Options{OnError: onError, Interceptors: []actions.Interceptor{streams.count}},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The script asks how many streams the server has open, to see that
+	// a page's stream ends when the page goes away.
+	mux := http.NewServeMux()
+	mux.Handle("/", h)
+	mux.HandleFunc("GET /_test/streams", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"open":%d}`, streams.open.Load())
+	})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: h}
+	srv := &http.Server{Handler: mux}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
 
@@ -63,6 +91,7 @@ func TestBrowser(t *testing.T) {
 	cmd := exec.CommandContext(ctx, node, "web/e2e/shop.mjs", "http://"+l.Addr().String()+"/", out)
 	output, err := cmd.CombinedOutput()
 	t.Logf("node web/e2e/shop.mjs:\n%s", output)
+	t.Logf("the server's log:\n%s", log.String())
 	if err != nil {
 		t.Fatalf("the browser run failed: %v", err)
 	}
@@ -86,4 +115,47 @@ func TestBrowser(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// streamCount is an interceptor that counts the streams being sent.
+type streamCount struct {
+	open atomic.Int64
+}
+
+func (c *streamCount) count(next actions.Invoker) actions.Invoker {
+	return func(ctx context.Context, call *actions.Call) (any, error) {
+		result, err := next(ctx, call)
+		seq, ok := result.(iter.Seq2[any, error])
+		if !ok {
+			return result, err
+		}
+		return iter.Seq2[any, error](func(yield func(any, error) bool) {
+			c.open.Add(1)
+			defer c.open.Add(-1)
+			for item, err := range seq {
+				if !yield(item, err) {
+					return
+				}
+			}
+		}), nil
+	}
+}
+
+// syncBuffer is the server's log, written by its handlers and read by
+// the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -34,12 +34,12 @@ func TestGenCheck(t *testing.T) {
 		{
 			name: "generated Go edited by hand",
 			edit: func(t *testing.T, dir string) {
-				replace(t, dir, "cart/actions_gen.go", `ID: "cart.AddToCart",`, `ID: "cart.AddToKart",`)
+				replace(t, dir, "cart/actions_gen.go", `ID: "cart.Store.AddToCart",`, `ID: "cart.Store.AddToKart",`)
 			},
 			want: []string{
 				"diff a/cart/actions_gen.go b/cart/actions_gen.go",
-				`-			ID: "cart.AddToKart",`,
-				`+			ID: "cart.AddToCart",`,
+				`-			ID: "cart.Store.AddToKart",`,
+				`+			ID: "cart.Store.AddToCart",`,
 			},
 		},
 		{
@@ -57,12 +57,26 @@ func TestGenCheck(t *testing.T) {
 			name: "action added without go generate",
 			edit: func(t *testing.T, dir string) {
 				// The file-level directive makes every exported function
-				// of orders/actions.go an action.
-				appendTo(t, dir, "orders/actions.go", "\n// Cancel cancels an order.\nfunc Cancel(ctx context.Context, id string) error { return nil }\n")
+				// of orders/delivery.go an action.
+				appendTo(t, dir, "orders/delivery.go", "\n// Track says where an order is.\nfunc Track(ctx context.Context, id string) error { return nil }\n")
 			},
 			want: []string{
 				"diff a/orders/actions_gen.go b/orders/actions_gen.go",
-				`+			ID:     "orders.Cancel",`,
+				`+			ID:     "orders.Track",`,
+				"diff a/web/src/gen/orders.ts b/web/src/gen/orders.ts",
+				"+export async function track(id: string, opts?: CallOptions): Promise<void> {",
+			},
+		},
+		{
+			name: "method added to a service without go generate",
+			edit: func(t *testing.T, dir string) {
+				// The directive on the type Store makes every exported
+				// method of *Store an action.
+				appendTo(t, dir, "orders/actions.go", "\n// Cancel cancels an order.\nfunc (s *Store) Cancel(ctx context.Context, id string) error { return nil }\n")
+			},
+			want: []string{
+				"diff a/orders/actions_gen.go b/orders/actions_gen.go",
+				`+			ID:     "orders.Store.Cancel",`,
 				"diff a/web/src/gen/orders.ts b/web/src/gen/orders.ts",
 				"+export async function cancel(id: string, opts?: CallOptions): Promise<void> {",
 			},
@@ -72,7 +86,7 @@ func TestGenCheck(t *testing.T) {
 			edit: func(t *testing.T, dir string) {
 				// The stale glue no longer compiles; gen must still see it.
 				replace(t, dir, "cart/actions.go", "productID string, quantity int)", "productID string, quantity int8)")
-				replace(t, dir, "cart/actions.go", "carts.add(id, p, quantity)", "carts.add(id, p, int(quantity))")
+				replace(t, dir, "cart/actions.go", "want := have + quantity", "want := have + int(quantity)")
 			},
 			want: []string{
 				"diff a/cart/actions_gen.go b/cart/actions_gen.go",

@@ -15,31 +15,35 @@ const _ = actions.GeneratedCodeVersion2
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
 var (
-	_ func(context.Context, ID) (Cart, error)              = GetCart
-	_ func(context.Context, ID, string, int) (Cart, error) = AddToCart
-	_ func(context.Context, ID, string) (Cart, error)      = RemoveFromCart
-	_ func(context.Context, ID) error                      = ClearCart
+	_ func(*Store, context.Context, ID) (Cart, error)              = (*Store).GetCart
+	_ func(*Store, context.Context, ID, string, int) (Cart, error) = (*Store).AddToCart
+	_ func(*Store, context.Context, ID, string) (Cart, error)      = (*Store).RemoveFromCart
+	_ func(*Store, context.Context, ID) error                      = (*Store).ClearCart
 )
 
-// Actions returns the actions of package cart, to serve with actions.NewHandler.
+// StoreActions returns the actions of the Store service s, to serve with
+// actions.NewHandler: each calls its method on s, which must not be nil.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
 // returned by address: the codec uses the marshal methods declared on a
 // pointer type only for an addressable value.
-func Actions() []actions.Action {
+func StoreActions(s *Store) []actions.Action {
+	if s == nil {
+		panic("cart.StoreActions: nil *Store")
+	}
 	return []actions.Action{
 		{
-			ID:      "cart.GetCart",
+			ID:      "cart.Store.GetCart",
 			Params:  []actions.Parameter{actions.Param[ID]("id")},
 			Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := GetCart(ctx, *args[0].(*ID))
+				result, err := s.GetCart(ctx, *args[0].(*ID))
 				return &result, err
 			},
 			Fingerprint: "5855c5246b29",
 		},
 		{
-			ID: "cart.AddToCart",
+			ID: "cart.Store.AddToCart",
 			Params: []actions.Parameter{
 				actions.Param[ID]("id"),
 				actions.Param[string]("productID"),
@@ -47,29 +51,29 @@ func Actions() []actions.Action {
 			},
 			Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := AddToCart(ctx, *args[0].(*ID), *args[1].(*string), *args[2].(*int))
+				result, err := s.AddToCart(ctx, *args[0].(*ID), *args[1].(*string), *args[2].(*int))
 				return &result, err
 			},
 			Fingerprint: "f4252408fda5",
 		},
 		{
-			ID: "cart.RemoveFromCart",
+			ID: "cart.Store.RemoveFromCart",
 			Params: []actions.Parameter{
 				actions.Param[ID]("id"),
 				actions.Param[string]("productID"),
 			},
 			Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := RemoveFromCart(ctx, *args[0].(*ID), *args[1].(*string))
+				result, err := s.RemoveFromCart(ctx, *args[0].(*ID), *args[1].(*string))
 				return &result, err
 			},
 			Fingerprint: "149bd62ed038",
 		},
 		{
-			ID:     "cart.ClearCart",
+			ID:     "cart.Store.ClearCart",
 			Params: []actions.Parameter{actions.Param[ID]("id")},
 			Call: func(ctx context.Context, args []any) (any, error) {
-				return nil, ClearCart(ctx, *args[0].(*ID))
+				return nil, s.ClearCart(ctx, *args[0].(*ID))
 			},
 			Fingerprint: "ab4763c34b69",
 		},

@@ -1,18 +1,20 @@
-// Package cart keeps each visitor's shopping cart.
+// Package cart keeps each visitor's shopping cart, in the shop's database.
 //
-// A cart is named by an ID that the client makes up and keeps; the server
-// only holds the contents, in memory.
+// A cart is named by an ID that the client makes up and keeps; anyone who
+// has the ID may fill the cart, and only a signed-in customer can turn it
+// into an order (package orders).
 package cart
 
 import (
-	"maps"
-	"slices"
-	"sync"
+	"context"
+	"database/sql"
+	"errors"
 	"time"
 	"unicode/utf8"
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/example/catalog"
+	"github.com/actionsgo/actions/example/shopdb"
 )
 
 // ID names a cart. The client picks it (a random UUID in the example's
@@ -42,7 +44,7 @@ type Cart struct {
 	UpdatedAt *time.Time `json:"updatedAt"`
 }
 
-// Line is one product in a cart.
+// Line is one product in a cart, at the catalog's price of now.
 type Line struct {
 	ProductID string        `json:"productId"`
 	Name      string        `json:"name"`
@@ -53,166 +55,76 @@ type Line struct {
 	Subtotal catalog.Cents `json:"subtotal"`
 }
 
-// Get returns the cart with the given id, for the server's other packages.
-func Get(id ID) Cart {
-	return carts.get(id)
-}
+// MaxQuantity is the most units of one product a cart may hold.
+const MaxQuantity = 99
 
-// Checkout runs buy with the contents of the cart while no one can change
-// the cart, and empties the cart if buy succeeds, so that an order has
-// exactly what was in the cart and nothing added meanwhile is lost.
-//
-// buy runs with the lock of every cart held, so it must not call into this
-// package. It may take other locks (the catalog's, the orders'): nothing
-// holds one of those while it waits for the carts'.
-func Checkout(id ID, buy func(Cart) error) error {
-	return carts.checkout(id, buy)
-}
-
-// MaxCarts bounds the memory the carts take: when a new cart would make
-// more, the one left alone longest is forgotten. Cart IDs come from
-// clients, so without a bound anyone could fill the server's memory.
+// MaxCarts bounds the carts kept: when a new cart would make more, the one
+// left alone longest is forgotten. Cart IDs come from clients, so without
+// a bound anyone could fill the server's disk.
 const MaxCarts = 10_000
 
-// carts are the carts the server runs with. Tests make their own.
-var carts = newStore(MaxCarts, time.Now)
-
-// store holds carts in memory. It is safe for concurrent use.
-type store struct {
-	mu    sync.Mutex
-	max   int
-	now   func() time.Time
-	carts map[ID]*Cart
-}
-
-func newStore(max int, now func() time.Time) *store {
-	return &store{max: max, now: now, carts: make(map[ID]*Cart)}
-}
-
-// get returns a copy of the cart, which the caller may keep.
-func (s *store) get(id ID) Cart {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if c, ok := s.carts[id]; ok {
-		return c.clone()
+// Load returns the cart with the given id; a cart never used is empty.
+// Package orders reads the cart with it in the transaction of a checkout.
+func Load(ctx context.Context, q shopdb.Querier, id ID) (Cart, error) {
+	c := Cart{ID: id, Lines: []Line{}}
+	var updated int64
+	err := q.QueryRowContext(ctx, "SELECT updated_at FROM carts WHERE id = ?", id).Scan(&updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, nil
 	}
-	return Cart{ID: id, Lines: []Line{}}
-}
-
-func (s *store) add(id ID, p catalog.Product, quantity int) (Cart, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c := s.open(id)
-	i := slices.IndexFunc(c.Lines, func(l Line) bool { return l.ProductID == p.ID })
-	if i < 0 {
-		c.Lines = append(c.Lines, Line{ProductID: p.ID, Name: p.Name, Emoji: p.Emoji, UnitPrice: p.Price})
-		i = len(c.Lines) - 1
+	if err != nil {
+		return Cart{}, err
 	}
-	want := c.Lines[i].Quantity + quantity
-	if want > p.Stock {
-		// Nothing changes: a line just made for this call goes again.
-		if c.Lines[i].Quantity == 0 {
-			c.Lines = c.Lines[:i]
+	t := shopdb.Time(updated)
+	c.UpdatedAt = &t
+	rows, err := q.QueryContext(ctx, `
+		SELECT l.product_id, p.name, p.emoji, p.price, l.quantity
+		FROM cart_lines l JOIN products p ON p.id = l.product_id
+		WHERE l.cart_id = ? ORDER BY l.added`, id)
+	if err != nil {
+		return Cart{}, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l Line
+		if err := rows.Scan(&l.ProductID, &l.Name, &l.Emoji, &l.UnitPrice, &l.Quantity); err != nil {
+			return Cart{}, err
 		}
-		return c.clone(), catalog.OutOfStock(p, want)
-	}
-	if want > MaxQuantity {
-		return c.clone(), actions.Errorf(actions.CodeInvalidArgument,
-			"a cart holds at most %d of one product", MaxQuantity)
-	}
-	// The price is the one of now: the catalog may have changed it.
-	c.Lines[i].UnitPrice = p.Price
-	c.Lines[i].Quantity = want
-	s.touch(c)
-	return c.clone(), nil
-}
-
-func (s *store) remove(id ID, productID string) Cart {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, ok := s.carts[id]
-	if !ok {
-		return Cart{ID: id, Lines: []Line{}}
-	}
-	c.Lines = slices.DeleteFunc(c.Lines, func(l Line) bool { return l.ProductID == productID })
-	s.touch(c)
-	return c.clone()
-}
-
-func (s *store) checkout(id ID, buy func(Cart) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, ok := s.carts[id]
-	if !ok {
-		c = &Cart{ID: id, Lines: []Line{}}
-	}
-	if err := buy(c.clone()); err != nil {
-		return err
-	}
-	delete(s.carts, id)
-	return nil
-}
-
-func (s *store) clear(id ID) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.carts, id)
-}
-
-// open returns the cart to change, making it if needed. s.mu must be held.
-func (s *store) open(id ID) *Cart {
-	if c, ok := s.carts[id]; ok {
-		return c
-	}
-	if len(s.carts) >= s.max {
-		s.evict()
-	}
-	// Stamped now, so that evict can compare it before it first changes.
-	now := s.now()
-	c := &Cart{ID: id, Lines: []Line{}, UpdatedAt: &now}
-	s.carts[id] = c
-	return c
-}
-
-// evict forgets the cart left alone longest; of carts left alone equally
-// long, the one with the smallest ID, so that tests can predict it. s.mu
-// must be held.
-func (s *store) evict() {
-	var oldest *Cart
-	for _, id := range slices.Sorted(maps.Keys(s.carts)) {
-		c := s.carts[id]
-		if oldest == nil || c.UpdatedAt.Before(*oldest.UpdatedAt) {
-			oldest = c
-		}
-	}
-	if oldest != nil {
-		delete(s.carts, oldest.ID)
-	}
-}
-
-// touch works out the cart's totals and stamps the time. s.mu must be held.
-func (s *store) touch(c *Cart) {
-	c.Count, c.Total = 0, 0
-	for i := range c.Lines {
-		l := &c.Lines[i]
 		l.Subtotal = l.UnitPrice * catalog.Cents(l.Quantity)
+		c.Lines = append(c.Lines, l)
 		c.Count += l.Quantity
 		c.Total += l.Subtotal
 	}
-	now := s.now()
-	c.UpdatedAt = &now
+	return c, rows.Err()
 }
 
-// clone returns a copy of c that shares no memory with it.
-func (c *Cart) clone() Cart {
-	out := *c
-	out.Lines = slices.Clone(c.Lines)
-	if out.Lines == nil {
-		out.Lines = []Line{}
+// Delete forgets the cart with the given id and its lines.
+func Delete(ctx context.Context, q shopdb.Querier, id ID) error {
+	_, err := q.ExecContext(ctx, "DELETE FROM carts WHERE id = ?", id)
+	return err
+}
+
+// open makes the cart if it does not exist, forgetting the cart left alone
+// longest when there would be more than max, and stamps it with now.
+func open(ctx context.Context, tx *sql.Tx, id ID, max int, now time.Time) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM carts WHERE id = ?", id).Scan(&n); err != nil {
+		return err
 	}
-	if c.UpdatedAt != nil {
-		t := *c.UpdatedAt
-		out.UpdatedAt = &t
+	if n == 0 {
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM carts").Scan(&n); err != nil {
+			return err
+		}
+		if n >= max {
+			// Of carts left alone equally long, the one with the smallest
+			// ID goes, so that tests can predict it.
+			_, err := tx.ExecContext(ctx, "DELETE FROM carts WHERE id = (SELECT id FROM carts ORDER BY updated_at, id LIMIT 1)")
+			if err != nil {
+				return err
+			}
+		}
 	}
-	return out
+	_, err := tx.ExecContext(ctx, `INSERT INTO carts (id, updated_at) VALUES (?1, ?2)
+		ON CONFLICT (id) DO UPDATE SET updated_at = ?2`, id, shopdb.Millis(now))
+	return err
 }

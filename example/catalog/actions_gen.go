@@ -4,6 +4,8 @@ package catalog
 
 import (
 	"context"
+	"iter"
+	"time"
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/example/paging"
@@ -16,36 +18,54 @@ const _ = actions.GeneratedCodeVersion2
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
 var (
-	_ func(context.Context, Query) (paging.Page[Product], error) = ListProducts
-	_ func(context.Context, string) (Product, error)             = GetProduct
+	_ func(*Store, context.Context, Query) (paging.Page[Product], error) = (*Store).ListProducts
+	_ func(*Store, context.Context, string) (Product, error)             = (*Store).GetProduct
+	_ func(*Store, context.Context) iter.Seq2[StockLevel, error]         = (*Store).WatchStock
 )
 
-// Actions returns the actions of package catalog, to serve with actions.NewHandler.
+// StoreActions returns the actions of the Store service s, to serve with
+// actions.NewHandler: each calls its method on s, which must not be nil.
 //
 // A result of a struct or array type, or of a type that marshals itself, is
 // returned by address: the codec uses the marshal methods declared on a
 // pointer type only for an addressable value.
-func Actions() []actions.Action {
+func StoreActions(s *Store) []actions.Action {
+	if s == nil {
+		panic("catalog.StoreActions: nil *Store")
+	}
 	return []actions.Action{
 		{
-			ID:      "catalog.ListProducts",
+			ID:      "catalog.Store.ListProducts",
 			Params:  []actions.Parameter{actions.Param[Query]("q")},
 			Returns: true,
+			Get:     true,
+			Cache:   10 * time.Second,
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := ListProducts(ctx, *args[0].(*Query))
+				result, err := s.ListProducts(ctx, *args[0].(*Query))
 				return &result, err
 			},
-			Fingerprint: "f46fb3abdc9b",
+			Fingerprint: "70408a99388d",
 		},
 		{
-			ID:      "catalog.GetProduct",
+			ID:      "catalog.Store.GetProduct",
 			Params:  []actions.Parameter{actions.Param[string]("id")},
 			Returns: true,
+			Get:     true,
+			Cache:   10 * time.Second,
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := GetProduct(ctx, *args[0].(*string))
+				result, err := s.GetProduct(ctx, *args[0].(*string))
 				return &result, err
 			},
-			Fingerprint: "50524a5f9c48",
+			Fingerprint: "09bbacfb4173",
+		},
+		{
+			ID:      "catalog.Store.WatchStock",
+			Returns: true,
+			Stream:  true,
+			Call: func(ctx context.Context, _ []any) (any, error) {
+				return actions.Stream2(s.WatchStock(ctx)), nil
+			},
+			Fingerprint: "a64bf1f682a5",
 		},
 	}
 }

@@ -1,14 +1,18 @@
 // Package catalog is the shop's product list and its stock.
 //
-// Its actions are marked one by one with the directive in their doc
-// comment; the other exported functions (Reserve, Release) are for the
-// server's own packages and are not callable from the client.
+// Store is a service: the directive on its type makes every exported
+// method of *Store an action, bound to the Store given to StoreActions.
+// The package's functions (Lookup, Reserve, Seed) are for the server's
+// other packages and are not callable from the client.
 package catalog
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
+	"time"
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/example/paging"
@@ -52,12 +56,35 @@ type Query struct {
 	Limit int `json:"limit,omitempty"`
 }
 
-// ListProducts returns a page of the products that match q, in shelf order.
+// StockLevel is how many units of a product are left.
+type StockLevel struct {
+	ProductID string `json:"productId"`
+	Stock     int    `json:"stock"`
+}
+
+// Store is the catalog, kept in the shop's database.
 //
 //actions:server
-func ListProducts(ctx context.Context, q Query) (paging.Page[Product], error) {
-	products := shop.list(q.Category)
-	page, err := paging.Of(products, q.Cursor, q.Limit)
+type Store struct {
+	db *sql.DB
+	// poll is how often WatchStock looks at the stock.
+	poll time.Duration
+}
+
+// NewStore returns the catalog kept in db, whose tables shopdb.Open made.
+func NewStore(db *sql.DB) *Store {
+	return &Store{db: db, poll: time.Second}
+}
+
+// ListProducts returns a page of the products that match q, in shelf
+// order. It is a read: the browser may keep its answer for ten seconds,
+// and stock levels change meanwhile, which WatchStock tells as they do.
+//
+//actions:server get cache=10s
+func (s *Store) ListProducts(ctx context.Context, q Query) (paging.Page[Product], error) {
+	page, err := paging.Fetch(q.Cursor, q.Limit, func(offset, limit int) ([]Product, int, error) {
+		return list(ctx, s.db, q.Category, offset, limit)
+	})
 	if cerr, ok := errors.AsType[*paging.CursorError](err); ok {
 		return page, actions.Errorf(actions.CodeInvalidArgument, "%s", cerr)
 	}
@@ -66,13 +93,45 @@ func ListProducts(ctx context.Context, q Query) (paging.Page[Product], error) {
 
 // GetProduct returns the product with the given id.
 //
-//actions:server
-func GetProduct(ctx context.Context, id string) (Product, error) {
-	p, ok := shop.get(id)
-	if !ok {
-		return Product{}, NotFound(id)
+//actions:server get cache=10s
+func (s *Store) GetProduct(ctx context.Context, id string) (Product, error) {
+	return Lookup(ctx, s.db, id)
+}
+
+// WatchStock streams how many units of each product are left: every
+// product first, then each change as it happens, until the client stops
+// listening (the TypeScript loop is left, or the page goes away) or the
+// server's bound on a stream's length ends it.
+func (s *Store) WatchStock(ctx context.Context) iter.Seq2[StockLevel, error] {
+	return func(yield func(StockLevel, error) bool) {
+		// The stock is looked at every s.poll, which also sees changes
+		// made by other processes sharing the database file; a shop on a
+		// server database would have it notify the change instead.
+		tick := time.NewTicker(s.poll)
+		defer tick.Stop()
+		sent := map[string]int{}
+		for {
+			levels, err := stock(ctx, s.db)
+			if err != nil {
+				yield(StockLevel{}, err)
+				return
+			}
+			for _, l := range levels {
+				if n, ok := sent[l.ProductID]; ok && n == l.Stock {
+					continue
+				}
+				sent[l.ProductID] = l.Stock
+				if !yield(l, nil) {
+					return
+				}
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
 	}
-	return p, nil
 }
 
 // NotFound is the error for a product id that the catalog does not have.
@@ -87,23 +146,6 @@ func OutOfStock(p Product, want int) error {
 	}
 	return actions.Errorf(actions.CodeFailedPrecondition,
 		"only %d of %s left, cannot take %d", p.Stock, p.Name, want)
-}
-
-// Lookup returns the product with the given id, for other packages.
-func Lookup(id string) (Product, bool) {
-	return shop.get(id)
-}
-
-// Reserve takes the units of each product in want (product id to count) out
-// of stock, all or nothing: if any product lacks stock, nothing changes and
-// the error says which one.
-func Reserve(want map[string]int) error {
-	return shop.reserve(want)
-}
-
-// Restock adds units of product id to the stock.
-func Restock(id string, units int) error {
-	return shop.restock(id, units)
 }
 
 // String returns c in euros, like "€3.20".

@@ -1,83 +1,143 @@
 package catalog
 
 import (
+	"context"
+	"database/sql"
+	"errors"
+	"maps"
 	"slices"
-	"sync"
+	"strings"
+
+	"github.com/actionsgo/actions/example/shopdb"
 )
 
-// shop is the catalog the server runs with. Tests make their own.
-var shop = newStore(Shelf())
+// The columns of a Product, in the order scan reads them.
+const columns = "id, name, description, category, emoji, price, stock"
 
-// store holds the products in memory. It is safe for concurrent use.
-type store struct {
-	mu       sync.Mutex
-	products []Product // in shelf order; Stock changes, nothing else
+type scanner interface{ Scan(dest ...any) error }
+
+func scan(row scanner) (Product, error) {
+	var p Product
+	err := row.Scan(&p.ID, &p.Name, &p.Description, &p.Category, &p.Emoji, &p.Price, &p.Stock)
+	return p, err
 }
 
-func newStore(products []Product) *store {
-	return &store{products: slices.Clone(products)}
-}
-
-// list returns a copy of the products of category c, or of all when c is nil.
-func (s *store) list(c *Category) []Product {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// list returns limit products of category c (or of all, when c is nil)
+// from offset on, in shelf order, and how many there are in all.
+func list(ctx context.Context, q shopdb.Querier, c *Category, offset, limit int) ([]Product, int, error) {
+	const where = " FROM products WHERE ?1 IS NULL OR category = ?1"
+	var total int
+	if err := q.QueryRowContext(ctx, "SELECT COUNT(*)"+where, c).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+columns+where+" ORDER BY shelf LIMIT ?2 OFFSET ?3", c, limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
 	var out []Product
-	for _, p := range s.products {
-		if c == nil || p.Category == *c {
-			out = append(out, p)
+	for rows.Next() {
+		p, err := scan(rows)
+		if err != nil {
+			return nil, 0, err
 		}
+		out = append(out, p)
 	}
-	return out
+	return out, total, rows.Err()
 }
 
-func (s *store) get(id string) (Product, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.index(id)
-	if i < 0 {
-		return Product{}, false
+// stock returns the stock level of every product, in shelf order.
+func stock(ctx context.Context, q shopdb.Querier) ([]StockLevel, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, stock FROM products ORDER BY shelf")
+	if err != nil {
+		return nil, err
 	}
-	return s.products[i], true
+	defer rows.Close()
+	var out []StockLevel
+	for rows.Next() {
+		var l StockLevel
+		if err := rows.Scan(&l.ProductID, &l.Stock); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }
 
-// index returns the position of product id, or -1. s.mu must be held.
-func (s *store) index(id string) int {
-	return slices.IndexFunc(s.products, func(p Product) bool { return p.ID == id })
+// Lookup returns the product with the given id, or the NotFound error.
+func Lookup(ctx context.Context, q shopdb.Querier, id string) (Product, error) {
+	p, err := scan(q.QueryRowContext(ctx, "SELECT "+columns+" FROM products WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Product{}, NotFound(id)
+	}
+	return p, err
 }
 
-// reserve checks every product first and changes stock only if all have
-// enough, so a failed order takes nothing.
-func (s *store) reserve(want map[string]int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	// Check in shelf order, so that the error names the same product
-	// every time, whatever the map's order.
-	for _, p := range s.products {
-		if n, ok := want[p.ID]; ok && n > p.Stock {
+// Reserve takes the units of each product in want (product id to count)
+// out of stock, all or nothing: if any product lacks stock, nothing
+// changes and the error says which one. Run it in the transaction that
+// records why the units went, so that both happen or neither.
+func Reserve(ctx context.Context, tx *sql.Tx, want map[string]int) error {
+	ids := slices.Sorted(maps.Keys(want))
+	if len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	// In shelf order, so that the error names the same product every
+	// time, whatever the map's order.
+	rows, err := tx.QueryContext(ctx, "SELECT "+columns+" FROM products WHERE id IN (?"+
+		strings.Repeat(", ?", len(ids)-1)+") ORDER BY shelf", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	found := map[string]bool{}
+	for rows.Next() {
+		p, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		if n := want[p.ID]; n > p.Stock {
 			return OutOfStock(p, n)
 		}
+		found[p.ID] = true
 	}
-	for id := range want {
-		if s.index(id) < 0 {
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if !found[id] {
 			return NotFound(id)
 		}
 	}
-	for i := range s.products {
-		s.products[i].Stock -= want[s.products[i].ID]
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, "UPDATE products SET stock = stock - ? WHERE id = ?", want[id], id); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func (s *store) restock(id string, units int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.index(id)
-	if i < 0 {
-		return NotFound(id)
-	}
-	s.products[i].Stock += units
-	return nil
+// Seed puts the products of Shelf in the catalog if it has none: the
+// shop's first start.
+func Seed(ctx context.Context, db *sql.DB) error {
+	return shopdb.InTx(ctx, db, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM products").Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		for i, p := range Shelf() {
+			_, err := tx.ExecContext(ctx, "INSERT INTO products (shelf, "+columns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				i, p.ID, p.Name, p.Description, p.Category, p.Emoji, p.Price, p.Stock)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Shelf returns the products the shop opens with.

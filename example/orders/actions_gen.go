@@ -17,44 +17,14 @@ const _ = actions.GeneratedCodeVersion2
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
 var (
-	_ func(context.Context, cart.ID, Form) (Order, error)                = PlaceOrder
-	_ func(context.Context, cart.ID, string) (paging.Page[Order], error) = ListOrders
-	_ func(context.Context, string) ([]DeliveryOption, error)            = CheckDelivery
+	_ func(*Store, context.Context, cart.ID, Form) (Order, error)       = (*Store).PlaceOrder
+	_ func(*Store, context.Context, string) (paging.Page[Order], error) = (*Store).ListOrders
+	_ func(context.Context, string) ([]DeliveryOption, error)           = CheckDelivery
 )
 
 // Actions returns the actions of package orders, to serve with actions.NewHandler.
-//
-// A result of a struct or array type, or of a type that marshals itself, is
-// returned by address: the codec uses the marshal methods declared on a
-// pointer type only for an addressable value.
 func Actions() []actions.Action {
 	return []actions.Action{
-		{
-			ID: "orders.PlaceOrder",
-			Params: []actions.Parameter{
-				actions.Param[cart.ID]("cartID"),
-				actions.Param[Form]("form"),
-			},
-			Returns: true,
-			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := PlaceOrder(ctx, *args[0].(*cart.ID), *args[1].(*Form))
-				return &result, err
-			},
-			Fingerprint: "46c5857b0d93",
-		},
-		{
-			ID: "orders.ListOrders",
-			Params: []actions.Parameter{
-				actions.Param[cart.ID]("cartID"),
-				actions.Param[string]("cursor"),
-			},
-			Returns: true,
-			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := ListOrders(ctx, *args[0].(*cart.ID), *args[1].(*string))
-				return &result, err
-			},
-			Fingerprint: "973e348ae9aa",
-		},
 		{
 			ID:      "orders.CheckDelivery",
 			Params:  []actions.Parameter{actions.Param[string]("postcode")},
@@ -63,6 +33,43 @@ func Actions() []actions.Action {
 				return CheckDelivery(ctx, *args[0].(*string))
 			},
 			Fingerprint: "b0991dd706a5",
+		},
+	}
+}
+
+// StoreActions returns the actions of the Store service s, to serve with
+// actions.NewHandler: each calls its method on s, which must not be nil.
+//
+// A result of a struct or array type, or of a type that marshals itself, is
+// returned by address: the codec uses the marshal methods declared on a
+// pointer type only for an addressable value.
+func StoreActions(s *Store) []actions.Action {
+	if s == nil {
+		panic("orders.StoreActions: nil *Store")
+	}
+	return []actions.Action{
+		{
+			ID: "orders.Store.PlaceOrder",
+			Params: []actions.Parameter{
+				actions.Param[cart.ID]("cartID"),
+				actions.Param[Form]("form"),
+			},
+			Returns: true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := s.PlaceOrder(ctx, *args[0].(*cart.ID), *args[1].(*Form))
+				return &result, err
+			},
+			Fingerprint: "46c5857b0d93",
+		},
+		{
+			ID:      "orders.Store.ListOrders",
+			Params:  []actions.Parameter{actions.Param[string]("cursor")},
+			Returns: true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := s.ListOrders(ctx, *args[0].(*string))
+				return &result, err
+			},
+			Fingerprint: "26bcfb61f11a",
 		},
 	}
 }

@@ -1,11 +1,16 @@
 // Package orders turns carts into orders and finds out how they can be
 // delivered.
+//
+// Store is a service whose every exported method is an action (the
+// directive is on its type); the server wraps its actions in the
+// interceptor account.Store.RequireSession, so they run only for a
+// signed-in customer, whose orders they see. CheckDelivery, in
+// delivery.go, is an action anyone may call.
 package orders
 
 import (
-	"fmt"
+	"database/sql"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -104,105 +109,15 @@ func checkPostcode(postcode string) error {
 	return nil
 }
 
-// Variables that tests change.
-var (
-	// now is the clock.
-	now = time.Now
-	// courierDelay is how long each courier takes to answer.
-	courierDelay = time.Second
-)
-
-// courier is one delivery service.
-type courier struct {
-	name     string
-	delivery Delivery
-	fee      catalog.Cents
-	days     int
-	// serves reports whether the courier delivers to the postcode, which
-	// is valid.
-	serves func(postcode string) bool
+// Store keeps the orders in the shop's database.
+//
+//actions:server
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
 }
 
-// couriers are asked in this order.
-var couriers = []courier{
-	{name: "PostNL", delivery: Standard, fee: 495, days: 2, serves: func(string) bool { return true }},
-	// Express only reaches the cities of the west, postcodes 1000–3999.
-	{name: "Bike Couriers", delivery: Express, fee: 995, days: 1, serves: func(p string) bool { return p[0] <= '3' }},
-	{name: "The shop", delivery: Pickup, fee: 0, days: 0, serves: func(string) bool { return true }},
-}
-
-// quote returns the option the courier offers for postcode, on a call made at
-// start.
-func (c courier) quote(postcode string, start time.Time) (DeliveryOption, bool) {
-	if !c.serves(postcode) {
-		return DeliveryOption{}, false
-	}
-	day := start.AddDate(0, 0, c.days)
-	arrives := time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, time.UTC)
-	if c.days == 0 {
-		arrives = start.Add(2 * time.Hour).Truncate(time.Hour).UTC()
-	}
-	return DeliveryOption{Delivery: c.delivery, Courier: c.name, Fee: c.fee, Arrives: arrives}, true
-}
-
-// book are the orders the server runs with. Tests make their own.
-var book = &ledger{}
-
-// ledger keeps the placed orders in memory. It is safe for concurrent use.
-type ledger struct {
-	mu     sync.Mutex
-	orders map[cart.ID][]Order // newest last
-	count  int
-}
-
-func (l *ledger) place(cartID cart.ID, form Form) (Order, error) {
-	var o Order
-	err := cart.Checkout(cartID, func(c cart.Cart) error {
-		if len(c.Lines) == 0 {
-			return actions.Errorf(actions.CodeFailedPrecondition, "your cart is empty")
-		}
-		want := make(map[string]int, len(c.Lines))
-		for _, line := range c.Lines {
-			want[line.ProductID] = line.Quantity
-		}
-		if err := catalog.Reserve(want); err != nil {
-			return err
-		}
-		o = l.add(cartID, Order{
-			Customer: strings.TrimSpace(form.Name),
-			Lines:    c.Lines,
-			Total:    c.Total,
-			Delivery: form.Delivery,
-			Status:   Placed,
-			PlacedAt: now().UTC(),
-			Note:     form.Note,
-		})
-		return nil
-	})
-	return o, err
-}
-
-// add numbers the order and keeps it.
-func (l *ledger) add(cartID cart.ID, o Order) Order {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.count++
-	o.ID = fmt.Sprintf("A-%d", 1000+l.count)
-	if l.orders == nil {
-		l.orders = make(map[cart.ID][]Order)
-	}
-	l.orders[cartID] = append(l.orders[cartID], o)
-	return o
-}
-
-// list returns the orders of a cart, newest first.
-func (l *ledger) list(cartID cart.ID) []Order {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	orders := l.orders[cartID]
-	out := make([]Order, len(orders))
-	for i, o := range orders {
-		out[len(orders)-1-i] = o
-	}
-	return out
+// NewStore returns the orders kept in db, whose tables shopdb.Open made.
+func NewStore(db *sql.DB) *Store {
+	return &Store{db: db, now: time.Now}
 }

@@ -2,142 +2,175 @@ package orders
 
 import (
 	"context"
+	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/example/account"
 	"github.com/actionsgo/actions/example/cart"
 	"github.com/actionsgo/actions/example/catalog"
-	"github.com/actionsgo/actions/example/internal/actiontest"
+	"github.com/actionsgo/actions/example/internal/shoptest"
 )
 
-// ids numbers the carts of the tests, which share the package's store: a
-// test run again (go test -count) starts with new carts.
-var ids atomic.Int64
-
-// newID returns the ID of a cart no test has used.
-func newID(t *testing.T) cart.ID {
-	return cart.ID(fmt.Sprintf("%s/%d", t.Name(), ids.Add(1)))
+// shop is what the tests of orders use: the shop's shelf, carts and
+// orders in a database of the test's own.
+type shop struct {
+	products *catalog.Store
+	carts    *cart.Store
+	orders   *Store
+	db       *sql.DB
 }
 
-// The tests run with the shop's catalog; they are the only ones in this
-// process to change its stock.
+func newShop(t *testing.T) *shop {
+	t.Helper()
+	db := shoptest.DB(t)
+	if err := catalog.Seed(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	return &shop{products: catalog.NewStore(db), carts: cart.NewStore(db), orders: NewStore(db), db: db}
+}
+
+// signedIn returns a context in which a new user with the given email
+// address is signed in, as the interceptor account.Store.RequireSession
+// makes it.
+func (s *shop) signedIn(t *testing.T, email string) context.Context {
+	t.Helper()
+	id := shoptest.NewUser(t, s.db, email)
+	return account.WithUser(context.Background(), account.User{ID: id, Email: email})
+}
+
+func (s *shop) stock(t *testing.T, id string) int {
+	t.Helper()
+	p, err := s.products.GetProduct(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Stock
+}
+
+func (s *shop) add(t *testing.T, id cart.ID, productID string, n int) {
+	t.Helper()
+	if _, err := s.carts.AddToCart(context.Background(), id, productID, n); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func form() Form {
 	return Form{Name: "Ada", Email: "ada@example.com", Address: "Dam 1", Postcode: "1012 AB", Delivery: Standard}
 }
 
-func stock(t *testing.T, id string) int {
-	t.Helper()
-	p, ok := catalog.Lookup(id)
-	if !ok {
-		t.Fatalf("no product %q", id)
-	}
-	return p.Stock
-}
-
-// ensureStock restocks product id to at least n units, so that a test can
-// run again in the same process (go test -count) after it sold them.
-func ensureStock(t *testing.T, id string, n int) {
-	t.Helper()
-	if left := stock(t, id); left < n {
-		if err := catalog.Restock(id, n-left); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func TestPlaceOrder(t *testing.T) {
-	ctx := context.Background()
-	id := newID(t)
-	ensureStock(t, "apple", 2)
-	ensureStock(t, "lemon", 1)
-	apples := stock(t, "apple")
-	cart.AddToCart(ctx, id, "apple", 2)
-	cart.AddToCart(ctx, id, "lemon", 1)
+	s := newShop(t)
+	ada := s.signedIn(t, "ada@example.com")
+	s.add(t, "c", "apple", 2)
+	s.add(t, "c", "lemon", 1)
 	note := "ring twice"
 	f := form()
 	f.Note = &note
 
-	o, err := PlaceOrder(ctx, id, f)
+	o, err := s.orders.PlaceOrder(ada, "c", f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(o.ID, "A-") || o.Customer != "Ada" || o.Total != 830 || len(o.Lines) != 2 ||
+	if o.ID != "A-1001" || o.Customer != "Ada" || o.Total != 830 || len(o.Lines) != 2 ||
 		o.Status != Placed || o.PlacedAt.IsZero() || o.Note == nil || *o.Note != note {
 		t.Errorf("order: %+v", o)
 	}
-	if got := stock(t, "apple"); got != apples-2 {
-		t.Errorf("apples in stock: %d, want %d", got, apples-2)
+	if got := s.stock(t, "apple"); got != 38 {
+		t.Errorf("apples in stock: %d, want 38", got)
 	}
-	if c, _ := cart.GetCart(ctx, id); len(c.Lines) != 0 {
+	if c, _ := s.carts.GetCart(context.Background(), "c"); len(c.Lines) != 0 {
 		t.Errorf("the cart still holds %+v after the order", c.Lines)
 	}
 
-	page, err := ListOrders(ctx, id, "")
-	if err != nil || len(page.Items) != 1 || page.Items[0].ID != o.ID {
-		t.Errorf("ListOrders: %+v, %v; want the one order", page, err)
+	page, err := s.orders.ListOrders(ada, "")
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("ListOrders: %+v, %v; want the one order", page, err)
+	}
+	if diff := cmp.Diff(o, page.Items[0]); diff != "" {
+		t.Errorf("the order as listed (-placed +listed):\n%s", diff)
+	}
+}
+
+func TestOrdersBelongToTheirCustomer(t *testing.T) {
+	s := newShop(t)
+	ada, grace := s.signedIn(t, "ada@example.com"), s.signedIn(t, "grace@example.com")
+	s.add(t, "c", "pear", 1)
+	if _, err := s.orders.PlaceOrder(ada, "c", form()); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.orders.ListOrders(grace, "")
+	if err != nil || len(page.Items) != 0 || page.Total != 0 {
+		t.Errorf("Grace sees %+v, %v; want none of Ada's orders", page, err)
+	}
+}
+
+func TestSignedOut(t *testing.T) {
+	s := newShop(t)
+	s.add(t, "c", "pear", 1)
+	_, err := s.orders.PlaceOrder(context.Background(), "c", form())
+	shoptest.WantError(t, err, actions.CodeUnauthenticated, "please sign in")
+	_, err = s.orders.ListOrders(context.Background(), "")
+	shoptest.WantError(t, err, actions.CodeUnauthenticated, "please sign in")
+	if got := s.stock(t, "pear"); got != 25 {
+		t.Errorf("pears left: %d, want all 25", got)
 	}
 }
 
 func TestPlaceOrderEmptyCart(t *testing.T) {
-	_, err := PlaceOrder(context.Background(), newID(t), form())
-	actiontest.WantError(t, err, actions.CodeFailedPrecondition, "your cart is empty")
+	s := newShop(t)
+	_, err := s.orders.PlaceOrder(s.signedIn(t, "ada@example.com"), "c", form())
+	shoptest.WantError(t, err, actions.CodeFailedPrecondition, "your cart is empty")
 }
 
 // TestPlaceOrderSoldOutMeanwhile has two carts hold the last box of
 // croissants: the first order takes it, the second fails and changes
 // nothing.
 func TestPlaceOrderSoldOutMeanwhile(t *testing.T) {
-	ctx := context.Background()
-	first, second := newID(t), newID(t)
-	ensureStock(t, "croissant", 1) // the shop's one box, or one made for a test run again
-	ensureStock(t, "pear", 2)
-	for _, id := range []cart.ID{first, second} {
-		cart.AddToCart(ctx, id, "croissant", 1)
-		cart.AddToCart(ctx, id, "pear", 1)
+	s := newShop(t)
+	ada := s.signedIn(t, "ada@example.com")
+	for _, id := range []cart.ID{"first", "second"} {
+		s.add(t, id, "croissant", 1)
+		s.add(t, id, "pear", 1)
 	}
-	if _, err := PlaceOrder(ctx, first, form()); err != nil {
+	if _, err := s.orders.PlaceOrder(ada, "first", form()); err != nil {
 		t.Fatal(err)
 	}
-	pears := stock(t, "pear")
-	before, _ := cart.GetCart(ctx, second)
+	before, _ := s.carts.GetCart(context.Background(), "second")
 
-	_, err := PlaceOrder(ctx, second, form())
-	actiontest.WantError(t, err, actions.CodeFailedPrecondition, "Croissants is sold out")
-	after, _ := cart.GetCart(ctx, second)
+	_, err := s.orders.PlaceOrder(ada, "second", form())
+	shoptest.WantError(t, err, actions.CodeFailedPrecondition, "Croissants is sold out")
+	after, _ := s.carts.GetCart(context.Background(), "second")
 	if diff := cmp.Diff(before, after); diff != "" {
 		t.Errorf("the failed order changed the cart (-before +after):\n%s", diff)
 	}
-	if got := stock(t, "pear"); got != pears {
-		t.Errorf("the failed order took pears: %d left, want %d", got, pears)
+	if got := s.stock(t, "pear"); got != 24 {
+		t.Errorf("the failed order took pears: %d left, want 24", got)
 	}
 }
 
 func TestListOrdersNewestFirst(t *testing.T) {
-	ctx := context.Background()
-	id := newID(t)
-	ensureStock(t, "carrot", 12)
+	s := newShop(t)
+	ada := s.signedIn(t, "ada@example.com")
 	var placed []string
 	for range 12 {
-		cart.AddToCart(ctx, id, "carrot", 1)
-		o, err := PlaceOrder(ctx, id, form())
+		s.add(t, "c", "carrot", 1)
+		o, err := s.orders.PlaceOrder(ada, "c", form())
 		if err != nil {
 			t.Fatal(err)
 		}
 		placed = append([]string{o.ID}, placed...)
 	}
-	first, err := ListOrders(ctx, id, "")
-	if err != nil || first.Next == nil {
+	first, err := s.orders.ListOrders(ada, "")
+	if err != nil || first.Next == nil || len(first.Items) != PageSize || first.Total != 12 {
 		t.Fatalf("first page: %+v, %v", first, err)
 	}
-	second, err := ListOrders(ctx, id, *first.Next)
+	second, err := s.orders.ListOrders(ada, *first.Next)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,8 +181,8 @@ func TestListOrdersNewestFirst(t *testing.T) {
 	if diff := cmp.Diff(placed, got); diff != "" {
 		t.Errorf("orders over two pages (-want +got):\n%s", diff)
 	}
-	_, err = ListOrders(ctx, id, "x")
-	actiontest.WantError(t, err, actions.CodeInvalidArgument, `invalid page cursor "x"`)
+	_, err = s.orders.ListOrders(ada, "x")
+	shoptest.WantError(t, err, actions.CodeInvalidArgument, `invalid page cursor "x"`)
 }
 
 func TestFormValidate(t *testing.T) {
@@ -178,7 +211,7 @@ func TestFormValidate(t *testing.T) {
 			}
 			continue
 		}
-		actiontest.WantError(t, err, actions.CodeInvalidArgument, tt.message)
+		shoptest.WantError(t, err, actions.CodeInvalidArgument, tt.message)
 	}
 }
 
@@ -213,7 +246,7 @@ func TestCheckDelivery(t *testing.T) {
 	}
 
 	_, err = CheckDelivery(context.Background(), "nowhere")
-	actiontest.WantError(t, err, actions.CodeInvalidArgument, `"nowhere" is not a postcode like 1012 AB`)
+	shoptest.WantError(t, err, actions.CodeInvalidArgument, `"nowhere" is not a postcode like 1012 AB`)
 }
 
 // TestCheckDeliveryStopsWhenCanceled checks that a call the client gave up

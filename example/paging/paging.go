@@ -22,35 +22,54 @@ type Page[T any] struct {
 	Next *string `json:"next"`
 }
 
-// Of returns the page of items that starts at cursor ("" for the first page)
-// and holds at most limit items (DefaultLimit when limit is 0 or less,
-// MaxLimit at most). A cursor that this function did not hand out is
-// an error.
-func Of[T any](items []T, cursor string, limit int) (Page[T], error) {
-	start := 0
+// Fetch returns the page that starts at cursor ("" for the first page) and
+// holds at most limit items (DefaultLimit when limit is 0 or less, MaxLimit
+// at most). fetch gets them: the items from offset on, at most limit of
+// them, and how many items there are in all; a database query with LIMIT
+// and OFFSET, say. A cursor that is not a position in the list is an
+// error; fetch's own errors are returned as they are.
+func Fetch[T any](cursor string, limit int, fetch func(offset, limit int) (items []T, total int, err error)) (Page[T], error) {
+	offset := 0
 	if cursor != "" {
 		n, err := strconv.Atoi(cursor)
-		if err != nil || n < 0 || n > len(items) {
+		if err != nil || n < 0 {
 			return Page[T]{}, &CursorError{Cursor: cursor}
 		}
-		start = n
+		offset = n
 	}
 	limit = min(max(limit, 0), MaxLimit)
 	if limit == 0 {
 		limit = DefaultLimit
 	}
-	end := min(start+limit, len(items))
+	items, total, err := fetch(offset, limit)
+	if err != nil {
+		return Page[T]{}, err
+	}
+	if offset > total {
+		return Page[T]{}, &CursorError{Cursor: cursor}
+	}
 	// A page always has a list, even an empty one, so the client never
 	// sees null where it expects an array.
-	page := Page[T]{Items: append([]T{}, items[start:end]...), Total: len(items)}
-	if end < len(items) {
+	page := Page[T]{Items: append([]T{}, items[:min(len(items), limit)]...), Total: total}
+	if end := offset + len(page.Items); end < total {
 		next := strconv.Itoa(end)
 		page.Next = &next
 	}
 	return page, nil
 }
 
-// CursorError reports a cursor that is not one Of handed out.
+// Of returns the page of items that starts at cursor, as Fetch does, for a
+// list that is all in memory.
+func Of[T any](items []T, cursor string, limit int) (Page[T], error) {
+	return Fetch(cursor, limit, func(offset, limit int) ([]T, int, error) {
+		if offset > len(items) {
+			return nil, len(items), nil
+		}
+		return items[offset:min(offset+limit, len(items))], len(items), nil
+	})
+}
+
+// CursorError reports a cursor that is not one Fetch handed out.
 type CursorError struct {
 	Cursor string
 }

@@ -50,3 +50,25 @@ func TestOfRefusesForeignCursors(t *testing.T) {
 		}
 	}
 }
+
+func TestFetchPassesTheWindowOn(t *testing.T) {
+	var gotOffset, gotLimit int
+	page, err := Fetch("40", 500, func(offset, limit int) ([]string, int, error) {
+		gotOffset, gotLimit = offset, limit
+		return []string{"a", "b"}, 142, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotOffset != 40 || gotLimit != MaxLimit {
+		t.Errorf("fetch got offset %d, limit %d; want 40 and %d", gotOffset, gotLimit, MaxLimit)
+	}
+	if page.Next == nil || *page.Next != "42" || page.Total != 142 {
+		t.Errorf("page: %+v; want total 142 and next 42", page)
+	}
+
+	wantErr := errors.New("the database is gone")
+	if _, err := Fetch("", 0, func(int, int) ([]string, int, error) { return nil, 0, wantErr }); err != wantErr {
+		t.Errorf("Fetch returned %v, want fetch's own error", err)
+	}
+}

@@ -1,36 +1,54 @@
 // Package server serves the shop: the page, its script bundled from
-// TypeScript at start-up, and the actions.
+// TypeScript at start-up, and the actions, bound to the services that keep
+// the shop's state in its database.
 package server
 
 import (
+	"cmp"
+	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/example/account"
 	"github.com/actionsgo/actions/example/cart"
 	"github.com/actionsgo/actions/example/catalog"
 	"github.com/actionsgo/actions/example/orders"
 )
 
-// Config says where the frontend is and how to serve the actions.
+// Config says where the frontend and the data are, and how to serve the
+// actions.
 type Config struct {
 	// Web is the frontend's directory, holding index.html and src/main.ts.
 	Web string
+	// DB is the shop's database, as shopdb.Open returns it, with the
+	// products that catalog.Seed put there.
+	DB *sql.DB
+	// Logger gets a line for every call (LogCalls), and the runtime's
+	// internal errors unless Actions.Logger says otherwise. Default
+	// slog.Default().
+	Logger *slog.Logger
 	// Actions configures the actions' handler; the zero value is the
-	// runtime's secure default.
+	// runtime's secure default. Its Interceptors run inside LogCalls.
 	Actions actions.Options
 }
 
-// New bundles the frontend (src/main.ts and src/style.css) and returns the shop's handler. It fails when
-// the frontend does not build, with esbuild's messages.
+// New bundles the frontend (src/main.ts and src/style.css) and returns the
+// shop's handler. It fails when the frontend does not build, with
+// esbuild's messages.
 func New(cfg Config) (http.Handler, error) {
+	if cfg.DB == nil {
+		return nil, errors.New("server.New: no database in Config.DB")
+	}
 	page, err := os.ReadFile(filepath.Join(cfg.Web, "index.html"))
 	if err != nil {
 		return nil, err
@@ -40,7 +58,7 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	calls, err := actions.New(cfg.Actions, catalog.Actions(), cart.Actions(), orders.Actions())
+	calls, err := handler(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +77,27 @@ func New(cfg Config) (http.Handler, error) {
 		serve(w, assetTypes[path.Ext(r.URL.Path)], content)
 	})
 	return mux, nil
+}
+
+// handler serves the actions: each service's, bound to its store, and
+// the orders' only to a signed-in customer.
+func handler(cfg Config) (*actions.Handler, error) {
+	products := catalog.NewStore(cfg.DB)
+	carts := cart.NewStore(cfg.DB)
+	accounts := account.NewStore(cfg.DB)
+	book := orders.NewStore(cfg.DB)
+
+	logger := cmp.Or(cfg.Logger, slog.Default())
+	opts := cfg.Actions
+	opts.Logger = cmp.Or(opts.Logger, logger)
+	opts.Interceptors = slices.Concat([]actions.Interceptor{LogCalls(logger)}, opts.Interceptors)
+	return actions.New(opts,
+		catalog.StoreActions(products),
+		cart.StoreActions(carts),
+		account.StoreActions(accounts),
+		orders.Actions(), // CheckDelivery: anyone may ask
+		actions.Intercept(orders.StoreActions(book), accounts.RequireSession),
+	)
 }
 
 // assetTypes are the content types of the files bundle makes.

@@ -1,13 +1,17 @@
-// Drives the running shop in headless Chromium, as a customer would:
+// Drives the running shop in headless Chromium, as customers would:
 //
 //	node web/e2e/shop.mjs URL OUTDIR
 //
 // It adds products and checks the cart's total, provokes the typed error of
 // an out-of-stock product, starts the slow delivery check and cancels it,
-// checks delivery again to the end, has the form refused and then places
-// the order, and writes a screenshot to OUTDIR/shop.png. It exits 1 at the first
-// step that fails, saying which. browser_test.go runs it against a server
-// it starts.
+// checks delivery again to the end, has the form refused, sees the orders
+// refused while signed out, signs in and places the order, sees the stock
+// change live as it does and as another customer buys, reloads and stays
+// signed in, signs out, and writes a screenshot to OUTDIR/shop.png. Along
+// the way it asks the server (URL/_test/streams, which browser_test.go
+// serves) how many stock streams it has open, to see that a page's stream
+// ends when the page goes away. It exits 1 at the first step that fails,
+// saying which. browser_test.go runs it against a server it starts.
 
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
@@ -34,23 +38,8 @@ const browser = await chromium.launch({
 
 let step = "opening the page";
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(10_000);
-  // Anything the page logs as an error fails the run, except Chromium's
-  // own line for each response with an error status: the typed error is
-  // one on purpose.
   const pageErrors = [];
-  page.on("pageerror", (err) => pageErrors.push(err.message));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) pageErrors.push(msg.text());
-  });
-  // Every response must succeed but those of the two errors made on purpose.
-  const expectedFailures = new Set(["412 /_actions/cart.AddToCart", "400 /_actions/orders.PlaceOrder"]);
-  page.on("response", (res) => {
-    if (res.status() >= 400 && !expectedFailures.has(`${res.status()} ${new URL(res.url()).pathname}`)) {
-      pageErrors.push(`${res.status()} ${res.url()}`);
-    }
-  });
+  const page = await newPage(pageErrors);
 
   await page.goto(url);
   await page.locator("body[data-ready=true]").waitFor();
@@ -58,6 +47,16 @@ try {
   const total = page.locator("#cart-total");
   const count = page.locator("#cart-count");
   const error = page.getByRole("alert");
+  const refused = page.locator("#orders-refused");
+
+  step = "seeing the orders refused while signed out";
+  await expectText(refused.locator(".code"), "unauthenticated");
+  await expectText(refused.locator(".message"), "please sign in");
+  assert.equal(await page.locator("#orders li").count(), 0);
+
+  step = "seeing the stock stream connect";
+  await expectText(page.locator("#live"), "Live stock");
+  await expectOpenStreams(1);
 
   step = "adding two products";
   await page.getByRole("button", { name: "Add Apples to cart" }).click();
@@ -94,7 +93,8 @@ try {
   assert.equal(await error.isHidden(), true, "the error bar is still shown after a call that succeeded");
 
   step = "starting the delivery check";
-  await page.getByLabel("Postcode").fill("1012 AB");
+  const checkout = page.locator("#checkout");
+  await checkout.getByLabel("Postcode").fill("1012 AB");
   const check = page.getByRole("button", { name: "Check delivery options" });
   const cancel = page.getByRole("button", { name: "Cancel" });
   await check.click();
@@ -120,7 +120,7 @@ try {
   await expectText(page.locator("#delivery-status"), "Choose one:");
   assert.equal(await page.locator("#delivery-options li").count(), 3);
   await page.getByRole("button", { name: /^Bike Couriers express/ }).click();
-  assert.equal(await page.getByLabel("Delivery").inputValue(), "express");
+  assert.equal(await checkout.getByLabel("Delivery").inputValue(), "express");
   await expectText(page.locator("#delivery-options [aria-pressed=true] strong"), "Bike Couriers");
 
   step = "placing an order without a name (the form's Validate)";
@@ -129,11 +129,25 @@ try {
   await expectText(error.locator(".code"), "invalid_argument");
   await expectText(error.locator(".message"), "please enter your name");
 
+  step = "placing the order signed out (the session interceptor)";
+  await checkout.getByLabel("Name").fill("Ada Lovelace");
+  await checkout.getByLabel("Email").fill("ada@example.com");
+  await checkout.getByLabel("Address").fill("Damrak 1, Amsterdam");
+  await checkout.getByLabel("Note for the courier").fill("Ring twice, please.");
+  await place.click();
+  await expectText(error.locator(".code"), "unauthenticated");
+  await expectText(error.locator(".message"), "please sign in");
+  await expectText(count, "2");
+
+  step = "signing in";
+  await signInAs(page, "ada@example.com", "correct horse");
+  await expectText(page.locator("#user-email"), "ada@example.com");
+  assert.equal(await refused.isHidden(), true, "the orders are still refused after signing in");
+  await expectText(page.locator("#orders-empty"), "No orders yet.");
+
   step = "placing the order";
-  await page.getByLabel("Name").fill("Ada Lovelace");
-  await page.getByLabel("Email").fill("ada@example.com");
-  await page.getByLabel("Address").fill("Damrak 1, Amsterdam");
-  await page.getByLabel("Note for the courier").fill("Ring twice, please.");
+  const bread = page.locator('[data-product="bread"] .stock');
+  await expectText(bread, "8 in stock");
   await place.click();
   await page.locator("#orders li").waitFor();
   assert.match(await page.locator("#orders li .what").textContent(), /^A-\d+: 2 items, express$/);
@@ -142,26 +156,128 @@ try {
   await expectText(total, "€0.00");
   assert.match(await page.locator("#delivery-status").textContent(), /^Thank you! Order A-\d+ is on its way to you\.$/);
 
-  step = "showing the typed error again for the screenshot";
-  // The order reloaded the products, from the first page.
-  await page.getByRole("button", { name: "Show more" }).click();
-  await croissants.click();
-  await croissants.click();
-  await expectText(error.locator(".code"), "failed_precondition");
+  step = "seeing the order's stock go, streamed";
+  await expectText(bread, "7 in stock");
+
+  step = "seeing another customer buy, streamed";
+  const pears = page.locator('[data-product="pear"] .stock');
+  await expectText(pears, "25 in stock");
+  const otherErrors = [];
+  const other = await newPage(otherErrors);
+  await other.goto(url);
+  await other.locator("body[data-ready=true]").waitFor();
+  await signInAs(other, "grace@example.com", "analytical engine");
+  // Ada's order is hers alone.
+  await expectText(other.locator("#orders-empty"), "No orders yet.");
+  await other.getByRole("button", { name: "Add Pears to cart" }).click();
+  await other.getByRole("button", { name: "Add Pears to cart" }).click();
+  await expectText(other.locator("#cart-count"), "2");
+  const otherCheckout = other.locator("#checkout");
+  await otherCheckout.getByLabel("Name").fill("Grace Hopper");
+  await otherCheckout.getByLabel("Delivery").selectOption("pickup");
+  await other.getByRole("button", { name: "Place order" }).click();
+  await other.locator("#orders li").waitFor();
+  // Ada's page did nothing: the stream brought the change.
+  await expectText(pears, "23 in stock");
+  assert.deepEqual(otherErrors, [], "the other customer's page logged errors");
+  await other.close();
+
+  step = "reloading, still signed in";
+  await page.reload();
+  await page.locator("body[data-ready=true]").waitFor();
+  await expectText(page.locator("#user-email"), "ada@example.com");
+  await page.locator("#orders li").waitFor();
+  assert.equal(await page.locator("#orders li").count(), 1);
+  await expectText(page.locator('[data-product="bread"] .stock'), "7 in stock");
+  // The pages that went away, the one before the reload and the other
+  // customer's, stopped their streams.
+  await expectOpenStreams(1);
+
+  step = "signing out";
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expectText(refused.locator(".code"), "unauthenticated");
+  await expectText(refused.locator(".message"), "please sign in");
+  assert.equal(await page.locator("#orders li").count(), 0);
+  assert.equal(await page.locator("#sign-in").isVisible(), true, "the sign-in form is hidden after signing out");
+
+  step = "signing in with the wrong password";
+  await signInAs(page, "ada@example.com", "wrong horse");
+  await expectText(error.locator(".code"), "unauthenticated");
+  await expectText(error.locator(".message"), "wrong email or password");
+  await expectText(refused.locator(".code"), "unauthenticated");
+
+  step = "signing in again for the screenshot";
+  await signInAs(page, "ada@example.com", "correct horse");
+  await page.locator("#orders li").waitFor();
+  await page.getByRole("button", { name: "Add Sourdough loaf to cart" }).click();
+  await expectText(count, "1");
 
   step = "taking the screenshot";
   const shot = path.join(outDir, "shop.png");
   await page.screenshot({ path: shot, fullPage: true });
   console.log(`screenshot: ${shot}`);
 
+  step = "leaving the page";
+  await page.goto("about:blank");
+  await expectOpenStreams(0);
+
   step = "checking the page's log";
   assert.deepEqual(pageErrors, [], "the page logged errors");
-  console.log("ok: added products, saw the total, the typed error, a cancelled call and an order placed");
+  console.log("ok: added products, saw the total, the typed error, a cancelled call, the orders refused, " +
+    "signed in, placed an order, saw the stock streamed, stayed signed in, signed out");
 } catch (err) {
   console.error(`failed while ${step}:\n${err instanceof Error ? err.message : err}`);
   process.exitCode = 1;
 } finally {
   await browser.close();
+}
+
+/**
+ * Opens a page in a browser context of its own (its own cookies: another
+ * customer), whose errors go to errors. Anything the page logs as an error
+ * counts, except Chromium's own line for each response with an error
+ * status; and every response must succeed but those of the errors made on
+ * purpose.
+ */
+async function newPage(errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (err) => errors.push(err.message));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
+  });
+  const expectedFailures = new Set([
+    "412 /_actions/cart.Store.AddToCart",
+    "400 /_actions/orders.Store.PlaceOrder",
+    "401 /_actions/orders.Store.PlaceOrder",
+    "401 /_actions/orders.Store.ListOrders",
+    "401 /_actions/account.Store.SignIn",
+  ]);
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !expectedFailures.has(`${res.status()} ${new URL(res.url()).pathname}`)) {
+      errors.push(`${res.status()} ${res.url()}`);
+    }
+  });
+  return page;
+}
+
+/** Fills in the sign-in form and sends it. */
+async function signInAs(page, email, password) {
+  const form = page.locator("#sign-in");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Waits until the server has n stock streams open. */
+async function expectOpenStreams(n) {
+  let open;
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    ({ open } = await (await fetch(new URL("/_test/streams", url))).json());
+    if (open === n) return;
+  }
+  throw new Error(`the server has ${open} stock streams open, want ${n}`);
 }
 
 /** Waits until the locator's text is want, and fails with both texts if it never is. */

@@ -1,9 +1,11 @@
 // The shop's page. Every call to the server goes through the generated
-// client in ./gen: each function there is a Go function of the catalog,
-// cart or orders package, typed as Go declares it.
+// client in ./gen: each function there is a Go method of a service (the
+// Store of the catalog, cart, account or orders package) or a Go function,
+// typed as Go declares it.
 
+import { type User, me, signIn, signOut } from "./gen/account.js";
 import { type Cart, addToCart, clearCart, getCart, removeFromCart } from "./gen/cart.js";
-import { type Cents, Category, type Product, listProducts } from "./gen/catalog.js";
+import { type Cents, Category, type Product, listProducts, watchStock } from "./gen/catalog.js";
 import { type Delivery, type DeliveryOption, type Form, type Order, checkDelivery, listOrders, placeOrder } from "./gen/orders.js";
 import { ActionError } from "./gen/runtime.js";
 
@@ -86,27 +88,26 @@ async function busy<T>(buttons: HTMLButtonElement[], call: () => Promise<T>): Pr
   }
 }
 
-// Products: a page at a time, of one category or all.
+// Products: a page at a time, of one category or all. The list is a read
+// (a get action) that the browser keeps for a few seconds; the stock
+// levels on the cards come live from a stream, below.
 
 let category: Category | undefined;
 let next: string | null = null;
 const productList = byId<HTMLUListElement>("products");
 const moreButton = byId<HTMLButtonElement>("more");
 
+/** The units left of each product, as the stock stream last told. */
+const unitsLeft = new Map<string, number>();
+
 function productCard(p: Product): HTMLLIElement {
-  const soldOut = p.stock === 0;
-  const add = el("button", {
-    type: "button",
-    textContent: soldOut ? "Sold out" : "Add to cart",
-    disabled: soldOut,
-  });
+  const add = el("button", { type: "button" });
   add.setAttribute("aria-label", `Add ${p.name} to cart`);
   add.addEventListener("click", async () => {
     const cart = await busy([add], () => addToCart(cartID, p.id, 1));
     if (cart) showCart(cart);
   });
-  const stock = soldOut ? "Sold out" : p.stock <= 3 ? `Only ${p.stock} left` : `${p.stock} in stock`;
-  return el(
+  const card = el(
     "li",
     { className: "card" },
     el("span", { className: "emoji", ariaHidden: "true", textContent: p.emoji }),
@@ -116,10 +117,24 @@ function productCard(p: Product): HTMLLIElement {
       "p",
       { className: "meta" },
       el("span", { className: "price", textContent: money(p.price) }),
-      el("span", { className: p.stock <= 3 ? "stock low" : "stock", textContent: stock }),
+      el("span", { className: "stock" }),
     ),
     add,
   );
+  card.dataset["product"] = p.id;
+  showStock(card, unitsLeft.get(p.id) ?? p.stock);
+  return card;
+}
+
+/** Shows on a product's card how many units are left. */
+function showStock(card: HTMLElement, units: number): void {
+  const stock = card.querySelector<HTMLElement>(".stock")!;
+  const add = card.querySelector<HTMLButtonElement>("button")!;
+  stock.textContent = units === 0 ? "Sold out" : units <= 3 ? `Only ${units} left` : `${units} in stock`;
+  stock.classList.toggle("low", units <= 3);
+  // A button busy with its call is enabled again when the call ends.
+  if (!add.hasAttribute("aria-busy")) add.disabled = units === 0;
+  add.textContent = units === 0 ? "Sold out" : "Add to cart";
 }
 
 /** Loads the first page of products, or the next one when more is true. */
@@ -136,6 +151,54 @@ async function loadProducts(more = false): Promise<void> {
 }
 
 moreButton.addEventListener("click", () => loadProducts(true));
+
+// The stock, live: WatchStock sends every product's level, then each change
+// as others buy. The stream stops when the page goes away (pagehide
+// aborts it, which cancels the Go iterator's context) and starts again
+// when the page comes back from the browser's back-forward cache.
+
+const live = byId("live");
+let watching: AbortController | undefined;
+
+async function watch(): Promise<void> {
+  watching?.abort();
+  const ctrl = new AbortController();
+  watching = ctrl;
+  try {
+    for await (const level of watchStock({ signal: ctrl.signal })) {
+      live.dataset["state"] = "live";
+      live.textContent = "Live stock";
+      const known = unitsLeft.get(level.productId);
+      unitsLeft.set(level.productId, level.stock);
+      const card = productList.querySelector<HTMLElement>(`[data-product="${CSS.escape(level.productId)}"]`);
+      if (!card) continue;
+      showStock(card, level.stock);
+      if (known !== undefined && known !== level.stock) flash(card.querySelector(".stock")!);
+    }
+  } catch (err) {
+    if (ctrl.signal.aborted) return; // the page went away: nothing to say
+  }
+  // The stream ended (the server restarted, or its time was up): try again
+  // in a moment.
+  live.dataset["state"] = "off";
+  live.textContent = "Reconnecting…";
+  setTimeout(() => { if (watching === ctrl) void watch(); }, 3000);
+}
+
+function flash(node: Element): void {
+  node.classList.remove("changed");
+  void (node as HTMLElement).offsetWidth; // restarts the animation
+  node.classList.add("changed");
+}
+
+addEventListener("pagehide", () => {
+  watching?.abort();
+  live.dataset["state"] = "off";
+  live.textContent = "Paused";
+});
+addEventListener("pageshow", (event) => {
+  if (event.persisted) void watch();
+});
 
 function showCategories(): void {
   const names: [Category | undefined, string][] = [
@@ -278,10 +341,11 @@ form.addEventListener("submit", async (event) => {
   };
   const placed = await busy([placeButton], () => placeOrder(cartID, order));
   if (!placed) return;
-  // The order took the products out of stock and emptied the cart.
+  // The order took the products out of stock, which the stock stream
+  // shows, and emptied the cart.
   byId("delivery-options").replaceChildren();
   deliveryStatus.textContent = `Thank you! Order ${placed.id} is on its way to you.`;
-  await Promise.all([loadProducts(), refreshCart(), loadOrders()]);
+  await Promise.all([refreshCart(), loadOrders()]);
 });
 
 function orderItem(o: Order): HTMLLIElement {
@@ -294,13 +358,68 @@ function orderItem(o: Order): HTMLLIElement {
   );
 }
 
+const ordersRefused = byId("orders-refused");
+
+/**
+ * Shows the customer's orders. The orders' actions run only for a
+ * signed-in customer (the server's session interceptor): signed out, the
+ * list shows the refusal.
+ */
 async function loadOrders(): Promise<void> {
-  const page = await busy([], () => listOrders(cartID, ""));
-  if (!page) return;
-  const orders = page.items ?? [];
+  let orders: Order[] = [];
+  try {
+    orders = (await listOrders("")).items;
+    ordersRefused.hidden = true;
+  } catch (err) {
+    if (!(err instanceof ActionError && err.code === "unauthenticated")) {
+      showError(err);
+      return;
+    }
+    ordersRefused.querySelector(".code")!.textContent = err.code;
+    ordersRefused.querySelector(".message")!.textContent = err.message;
+    ordersRefused.hidden = false;
+  }
   byId("orders").replaceChildren(...orders.map(orderItem));
-  byId("orders-empty").hidden = orders.length > 0;
+  byId("orders-empty").hidden = orders.length > 0 || !ordersRefused.hidden;
 }
+
+// Signing in and out. The session is a cookie the page never sees
+// (HttpOnly): the server sets it in SignIn's response and clears it in
+// SignOut's, and the browser sends it with every call.
+
+const signInForm = byId<HTMLFormElement>("sign-in");
+const signInButton = byId<HTMLButtonElement>("sign-in-button");
+const signOutButton = byId<HTMLButtonElement>("sign-out");
+
+function showUser(user: User | null): void {
+  signInForm.hidden = user !== null;
+  byId("signed-in").hidden = user === null;
+  byId("user-email").textContent = user?.email ?? "";
+  const email = form.elements.namedItem("email") as HTMLInputElement;
+  if (user && !email.value) email.value = user.email;
+}
+
+signInForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const data = new FormData(signInForm);
+  const user = await busy([signInButton], () =>
+    signIn({ email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") }),
+  );
+  if (!user) return;
+  signInForm.reset();
+  showUser(user);
+  await loadOrders();
+});
+
+signOutButton.addEventListener("click", async () => {
+  const done = await busy([signOutButton], async () => {
+    await signOut();
+    return true;
+  });
+  if (!done) return;
+  showUser(null);
+  await loadOrders();
+});
 
 async function refreshCart(): Promise<void> {
   const cart = await busy([], () => getCart(cartID));
@@ -308,5 +427,8 @@ async function refreshCart(): Promise<void> {
 }
 
 showCategories();
+void watch();
+const user = await busy([], () => me());
+showUser(user ?? null);
 await Promise.all([loadProducts(), refreshCart(), loadOrders()]);
 document.body.dataset["ready"] = "true";

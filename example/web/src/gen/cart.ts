@@ -36,7 +36,7 @@ export interface Cart {
 export type ID = string;
 
 /**
- * Line is one product in a cart.
+ * Line is one product in a cart, at the catalog's price of now.
  *
  * @see Go: type github.com/actionsgo/actions/example/cart.Line
  */
@@ -53,21 +53,21 @@ export interface Line {
 /**
  * GetCart returns the cart with the given id; a cart never used is empty.
  *
- * @see Go: func github.com/actionsgo/actions/example/cart.GetCart
+ * @see Go: method (*github.com/actionsgo/actions/example/cart.Store).GetCart
  */
 export async function getCart(id: ID, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.GetCart", [id], opts, "5855c5246b29");
+  return call<Cart>("cart.Store.GetCart", [id], opts, "5855c5246b29");
 }
 
 /**
  * AddToCart puts quantity units of a product in the cart and returns the
  * cart. It fails with failed_precondition when the shop has fewer units
- * left than the cart would then hold.
+ * left than the cart would then hold, and then the cart does not change.
  *
- * @see Go: func github.com/actionsgo/actions/example/cart.AddToCart
+ * @see Go: method (*github.com/actionsgo/actions/example/cart.Store).AddToCart
  */
 export async function addToCart(id: ID, productID: string, quantity: number, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.AddToCart", [id, productID, quantity], opts, "f4252408fda5");
+  return call<Cart>("cart.Store.AddToCart", [id, productID, quantity], opts, "f4252408fda5");
 }
 
 /**
@@ -75,17 +75,17 @@ export async function addToCart(id: ID, productID: string, quantity: number, opt
  * returns the cart. Removing a product that is not in the cart is not an
  * error.
  *
- * @see Go: func github.com/actionsgo/actions/example/cart.RemoveFromCart
+ * @see Go: method (*github.com/actionsgo/actions/example/cart.Store).RemoveFromCart
  */
 export async function removeFromCart(id: ID, productID: string, opts?: CallOptions): Promise<Cart> {
-  return call<Cart>("cart.RemoveFromCart", [id, productID], opts, "149bd62ed038");
+  return call<Cart>("cart.Store.RemoveFromCart", [id, productID], opts, "149bd62ed038");
 }
 
 /**
  * ClearCart empties the cart.
  *
- * @see Go: func github.com/actionsgo/actions/example/cart.ClearCart
+ * @see Go: method (*github.com/actionsgo/actions/example/cart.Store).ClearCart
  */
 export async function clearCart(id: ID, opts?: CallOptions): Promise<void> {
-  return call<void>("cart.ClearCart", [id], opts, "ab4763c34b69");
+  return call<void>("cart.Store.ClearCart", [id], opts, "ab4763c34b69");
 }

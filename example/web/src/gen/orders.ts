@@ -85,25 +85,25 @@ export const Status = {
 } as const;
 
 /**
- * PlaceOrder buys what is in the cart: it takes the products out of stock,
- * empties the cart and returns the order. It fails with failed_precondition
- * when the cart is empty or a product sold out since it was added, and then
- * nothing changes.
+ * PlaceOrder buys what is in the cart for the signed-in customer: it takes
+ * the products out of stock, empties the cart and returns the order. It
+ * fails with failed_precondition when the cart is empty or a product sold
+ * out since it was added, and then nothing changes.
  *
- * @see Go: func github.com/actionsgo/actions/example/orders.PlaceOrder
+ * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).PlaceOrder
  */
 export async function placeOrder(cartID: ID, form: Form, opts?: CallOptions): Promise<Order> {
-  return call<Order>("orders.PlaceOrder", [cartID, form], opts, "46c5857b0d93");
+  return call<Order>("orders.Store.PlaceOrder", [cartID, form], opts, "46c5857b0d93");
 }
 
 /**
- * ListOrders returns a page of the orders placed from a cart, newest first.
- * cursor is the Next of the previous page, or "" for the first one.
+ * ListOrders returns a page of the signed-in customer's orders, newest
+ * first. cursor is the Next of the previous page, or "" for the first one.
  *
- * @see Go: func github.com/actionsgo/actions/example/orders.ListOrders
+ * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).ListOrders
  */
-export async function listOrders(cartID: ID, cursor: string, opts?: CallOptions): Promise<Page<Order>> {
-  return call<Page<Order>>("orders.ListOrders", [cartID, cursor], opts, "973e348ae9aa");
+export async function listOrders(cursor: string, opts?: CallOptions): Promise<Page<Order>> {
+  return call<Page<Order>>("orders.Store.ListOrders", [cursor], opts, "26bcfb61f11a");
 }
 
 /**
