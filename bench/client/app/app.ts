@@ -14,8 +14,8 @@ export interface Item {
   price: number;
   quantity: number;
   active: boolean;
-  tags: string[] | null;
-  attrs: Record<string, string> | null;
+  tags: string[];
+  attrs: Record<string, string>;
   /** A date and time in RFC 3339 format, as Go's time.Time writes it. */
   createdAt: string;
   discount?: number | null;
@@ -45,6 +45,6 @@ export async function medium(item: Item, count: number, note: string, opts?: Cal
  *
  * @see Go: func github.com/actionsgo/actions/bench/app.Large
  */
-export async function large(items: Item[] | null, opts?: CallOptions): Promise<Item[] | null> {
-  return call<Item[] | null>("app.Large", [items], opts);
+export async function large(items: Item[], opts?: CallOptions): Promise<Item[]> {
+  return call<Item[]>("app.Large", [items], opts);
 }

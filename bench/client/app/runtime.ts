@@ -116,18 +116,101 @@ export class ActionError extends Error {
  * opts.signal aborts) when no answer arrives.
  */
 export async function call<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+  return answer<T>(await send(id, "POST", JSON.stringify(args), opts));
+}
+
+/**
+ * The longest JSON of the arguments a get action's URL carries, in bytes:
+ * the server refuses longer ones, so read() refuses to send them.
+ */
+export const maxQueryBytes = 8192;
+
+/**
+ * Calls the get action id with GET, its arguments in the URL, so that the
+ * browser's cache and the server's ETag apply, and resolves as call() does.
+ *
+ * @throws {ActionError} of code "invalid_argument", before sending, when
+ * the arguments are longer than maxQueryBytes.
+ */
+export async function read<T>(id: string, args: unknown[], opts: CallOptions = {}): Promise<T> {
+  const json = JSON.stringify(args);
+  const size = new TextEncoder().encode(json).length;
+  if (size > maxQueryBytes) {
+    throw new ActionError("invalid_argument", `the arguments of ${id} are ${size} bytes of JSON, more than the ${maxQueryBytes} a get action's URL may carry`, 0);
+  }
+  return answer<T>(await send(id + "?args=" + encodeURIComponent(json), "GET", undefined, opts));
+}
+
+/**
+ * Calls the stream action id and yields its items as the server sends
+ * them. Leaving the loop early (break, return, a throw) aborts the call,
+ * which cancels the action's context on the server.
+ *
+ * @throws {ActionError} when the server answers with an error, ends the
+ * stream with one, or the stream is cut short before its end (code
+ * "unavailable").
+ */
+export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}): AsyncGenerator<T, void, undefined> {
+  const ctrl = new AbortController();
+  const abort = () => ctrl.abort(opts.signal?.reason);
+  opts.signal?.addEventListener("abort", abort);
+  if (opts.signal?.aborted) abort();
+  try {
+    const res = await send(id, "POST", JSON.stringify(args), { ...opts, signal: ctrl.signal });
+    if (!res.ok || !res.body || !res.headers.get("Content-Type")?.startsWith("text/event-stream")) {
+      await answer(res);
+      throw new ActionError("unknown", "the response is not a stream", res.status);
+    }
+    // Server-Sent Events: "event: <name>" and "data: <JSON>" lines, a blank
+    // line after each event, ": " comments to keep the stream open.
+    const lines = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let rest = "", event = "", data = "";
+    for (;;) {
+      const { value, done } = await lines.read();
+      if (done) break;
+      rest += value;
+      let nl;
+      while ((nl = rest.indexOf("\n")) >= 0) {
+        const line = rest.slice(0, nl);
+        rest = rest.slice(nl + 1);
+        if (line.startsWith("event: ")) event = line.slice(7);
+        else if (line.startsWith("data: ")) data = line.slice(6);
+        else if (line == "") {
+          if (event == "item") yield JSON.parse(data) as T;
+          else if (event == "end") return;
+          else if (event == "error") throw wireError(JSON.parse(data), res.status);
+          event = data = "";
+        }
+      }
+    }
+    throw new ActionError("unavailable", "the stream was cut short before its end", res.status);
+  } finally {
+    opts.signal?.removeEventListener("abort", abort);
+    ctrl.abort();
+  }
+}
+
+/** Sends one request of the wire protocol to the action at path. */
+function send(path: string, method: string, body: string | undefined, opts: CallOptions): Promise<Response> {
   const c = config;
   // Only set members go in: under exactOptionalPropertyTypes, fetch's
   // options do not take undefined.
-  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body: string } = {
-    method: "POST",
-    headers: { ...c.headers, ...opts.headers, "Content-Type": "application/json" },
-    body: JSON.stringify(args),
+  const init: Pick<Config, "credentials"> & Pick<CallOptions, "signal"> & { method: string; headers: Record<string, string>; body?: string } = {
+    method,
+    headers: { ...c.headers, ...opts.headers },
   };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = body;
+  }
   if (opts.timeoutMs) init.headers["Actions-Timeout-Ms"] = "" + opts.timeoutMs;
   if (c.credentials) init.credentials = c.credentials;
   if (opts.signal) init.signal = opts.signal;
-  const res = await (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + id, init);
+  return (c.fetch ?? fetch)((c.baseURL ?? "").replace(/\/$/, "") + (c.prefix ?? "/_actions/") + path, init);
+}
+
+/** Resolves with the result of a response, or throws its error. */
+async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
   let body;
   try {
@@ -137,8 +220,13 @@ export async function call<T>(id: string, args: unknown[], opts: CallOptions = {
     if (res.ok) throw new ActionError("unknown", "the response is not JSON", res.status);
   }
   if (res.ok) return body as T;
+  throw wireError(body, res.status);
+}
+
+/** The ActionError of an error body of the wire protocol, or "unknown". */
+function wireError(body: any, status: number): ActionError {
   if (typeof body?.code == "string") {
-    throw new ActionError(body.code, String(body.message ?? ""), res.status, body.details, body.id);
+    return new ActionError(body.code, String(body.message ?? ""), status, body.details, body.id);
   }
-  throw new ActionError("unknown", `HTTP ${res.status}`, res.status);
+  return new ActionError("unknown", `HTTP ${status}`, status);
 }
