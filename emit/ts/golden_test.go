@@ -31,6 +31,7 @@ func goldenCases() []goldenCase {
 	return append([]goldenCase{
 		{"shop", func(*testing.T) *model.Program { return shopProgram() }},
 		{"globals", func(*testing.T) *model.Program { return globalsProgram() }},
+		{"live", func(*testing.T) *model.Program { return liveProgram() }},
 	}, scannedCases()...)
 }
 
