@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"iter"
 
 	"github.com/actionsgo/actions"
 )
@@ -18,6 +19,7 @@ var (
 	_ func(context.Context) (string, error)                  = Small
 	_ func(context.Context, Item, int, string) (Item, error) = Medium
 	_ func(context.Context, []Item) ([]Item, error)          = Large
+	_ func(context.Context, int) iter.Seq[Tick]              = Ticks
 )
 
 // Actions returns the actions of package app, to serve with actions.NewHandler.
@@ -53,6 +55,15 @@ func Actions() []actions.Action {
 			Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return Large(ctx, *args[0].(*[]Item))
+			},
+		},
+		{
+			ID:      "app.Ticks",
+			Params:  []actions.Parameter{actions.Param[int]("n")},
+			Returns: true,
+			Stream:  true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return actions.Stream(Ticks(ctx, *args[0].(*int))), nil
 			},
 		},
 	}
