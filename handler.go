@@ -234,6 +234,10 @@ type callState struct {
 	enc    jsontext.Encoder
 	inline [4]any // backs the arguments of most calls
 	read   bool   // a GET or HEAD of a get action
+	// The type encode saw last and whether it holds a time.Duration: the
+	// items of a stream share one type, which spares looking it up for each.
+	encType     reflect.Type
+	encDuration bool
 }
 
 var calls = sync.Pool{New: func() any { return new(callState) }}
@@ -246,6 +250,7 @@ func (st *callState) release() {
 	clear(st.inline[:])
 	st.limit.R = nil
 	st.read = false
+	st.encType = nil
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
 		return
 	}
@@ -442,9 +447,35 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 }
 
 // encode returns the JSON of v as the codec writes it, valid until st is
-// released.
+// released or encodes again.
 func (st *callState) encode(v any) ([]byte, error) {
 	st.out.Reset()
+	out, err := st.encodeAfter(v)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(out, newline), nil // the encoder ends each value with one
+}
+
+// encodeFrame returns prefix, the JSON of v and a blank line, as one frame
+// of a stream, valid until st is released or encodes again.
+func (st *callState) encodeFrame(prefix []byte, v any) ([]byte, error) {
+	st.out.Reset()
+	st.out.Write(prefix)
+	out, err := st.encodeAfter(v)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasSuffix(out, newline) {
+		st.out.WriteByte('\n')
+	}
+	st.out.WriteByte('\n')
+	return st.out.Bytes(), nil
+}
+
+// encodeAfter appends the JSON of v to st.out, perhaps with a newline
+// after it, and returns all of st.out.
+func (st *callState) encodeAfter(v any) ([]byte, error) {
 	if s, ok := v.(string); ok && plainString(s) {
 		// The JSON of such a string is itself in quotes: no need for the
 		// codec's look-ups by type.
@@ -453,17 +484,23 @@ func (st *callState) encode(v any) ([]byte, error) {
 		st.out.WriteByte('"')
 		return st.out.Bytes(), nil
 	}
-	st.enc.Reset(&st.out)
-	var err error
-	if v != nil && encodesDuration(reflect.TypeOf(v)) {
-		err = json.MarshalEncode(&st.enc, v, encodeOptions)
-	} else {
-		err = json.MarshalEncode(&st.enc, v, sorted)
+	opts := sorted
+	if v != nil {
+		if t := reflect.TypeOf(v); t != st.encType {
+			st.encType, st.encDuration = t, encodesDuration(t)
+		}
+		if st.encDuration {
+			opts = encodeOptions
+		}
 	}
-	if err != nil {
+	// The options go to the encoder, which MarshalEncode uses as they are:
+	// given to MarshalEncode, they would be joined to the encoder's and
+	// restored after, which costs more than encoding a small struct.
+	st.enc.Reset(&st.out, opts)
+	if err := json.MarshalEncode(&st.enc, v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(st.out.Bytes(), newline), nil // the encoder ends each value with one
+	return st.out.Bytes(), nil
 }
 
 var newline = []byte("\n")
