@@ -402,11 +402,7 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if s.invoke == nil {
 		result, err = a.Call(cc, args)
 	} else {
-		call := &Call{ID: a.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: a}
-		for i, p := range args {
-			call.Args[i] = a.Params[i].value(p)
-		}
-		result, err = s.invoke(cc, call)
+		result, err = s.intercepted(cc, r, args)
 	}
 	cc.send(w)
 	if rc.SetWriteDeadline(time.Now().Add(h.writeTimeout)) == nil {
@@ -444,6 +440,16 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	setHeaders(w.Header())
 	w.WriteHeader(http.StatusOK)
 	w.Write(out)
+}
+
+// intercepted calls the action through its interceptors, with the Call
+// they see: the argument pointers args dereferenced into its Args.
+func (s *served) intercepted(ctx context.Context, r *http.Request, args []any) (any, error) {
+	call := &Call{ID: s.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: s.Action}
+	for i, p := range args {
+		call.Args[i] = s.Params[i].value(p)
+	}
+	return s.invoke(ctx, call)
 }
 
 // encode returns the JSON of v as the codec writes it, valid until st is
