@@ -159,6 +159,8 @@ var (
 	// so that it writes a time.Duration too.
 	int64Decode = json.JoinOptions(strict, json.WithUnmarshalers(json.JoinUnmarshalers(int64Unmarshaler, durationUnmarshaler)))
 	int64Encode = json.WithMarshalers(json.JoinMarshalers(int64Marshaler, durationMarshaler))
+	// A read's result with them, its map keys sorted as readOptions sorts them.
+	int64ReadEncode = json.JoinOptions(int64Encode, json.Deterministic(true))
 )
 
 // quotesInt64 reports whether values of type t travel as strings when a

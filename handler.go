@@ -265,6 +265,11 @@ type callState struct {
 	uploads uploads    // the files of a multipart call
 	browser bool       // a form post without JavaScript: answered with a redirect
 	form    url.Values // the values of a form post
+
+	// The type encode saw last and whether it holds a time.Duration: the
+	// items of a stream share one type, which spares looking it up for each.
+	encType     reflect.Type
+	encDuration bool
 }
 
 // fileOptions returns the codec's options for the call's files, nil when
@@ -293,6 +298,7 @@ func (st *callState) release() {
 	st.limit.R = nil
 	st.read = false
 	st.int64s = false
+	st.encType = nil
 	if st.body.Cap() > maxPooledBuffer || st.out.Cap() > maxPooledBuffer {
 		return
 	}
@@ -560,11 +566,7 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if s.invoke == nil {
 		result, err = a.Call(cc, args)
 	} else {
-		call := &Call{ID: a.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: a}
-		for i, p := range args {
-			call.Args[i] = a.Params[i].value(p)
-		}
-		result, err = s.invoke(cc, call)
+		result, err = s.intercepted(cc, r, args)
 	}
 	cc.send(w)
 	if rc.setWriteDeadline(time.Now().Add(h.writeTimeout)) {
@@ -642,10 +644,46 @@ func (h *Handler) sendFile(ctx context.Context, w http.ResponseWriter, r *http.R
 	}
 }
 
+// intercepted calls the action through its interceptors, with the Call
+// they see: the argument pointers args dereferenced into its Args.
+func (s *served) intercepted(ctx context.Context, r *http.Request, args []any) (any, error) {
+	call := &Call{ID: s.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: s.Action}
+	for i, p := range args {
+		call.Args[i] = s.Params[i].value(p)
+	}
+	return s.invoke(ctx, call)
+}
+
 // encode returns the JSON of v as the codec writes it, valid until st is
-// released.
+// released or encodes again.
 func (st *callState) encode(v any) ([]byte, error) {
 	st.out.Reset()
+	out, err := st.encodeAfter(v)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(out, newline), nil // the encoder ends each value with one
+}
+
+// encodeFrame returns prefix, the JSON of v and a blank line, as one frame
+// of a stream, valid until st is released or encodes again.
+func (st *callState) encodeFrame(prefix []byte, v any) ([]byte, error) {
+	st.out.Reset()
+	st.out.Write(prefix)
+	out, err := st.encodeAfter(v)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasSuffix(out, newline) {
+		st.out.WriteByte('\n')
+	}
+	st.out.WriteByte('\n')
+	return st.out.Bytes(), nil
+}
+
+// encodeAfter appends the JSON of v to st.out, perhaps with a newline
+// after it, and returns all of st.out.
+func (st *callState) encodeAfter(v any) ([]byte, error) {
 	if s, ok := v.(string); ok && plainString(s) {
 		// The JSON of such a string is itself in quotes: no need for the
 		// codec's look-ups by type.
@@ -654,24 +692,34 @@ func (st *callState) encode(v any) ([]byte, error) {
 		st.out.WriteByte('"')
 		return st.out.Bytes(), nil
 	}
-	st.enc.Reset(&st.out)
-	var err error
+	var opts json.Options
 	switch {
 	case st.int64s && st.read:
-		err = json.MarshalEncode(&st.enc, v, int64Encode, json.Deterministic(true))
+		opts = int64ReadEncode
 	case st.int64s:
-		err = json.MarshalEncode(&st.enc, v, int64Encode)
+		opts = int64Encode
 	case st.read:
-		err = json.MarshalEncode(&st.enc, v, readOptions)
-	case v != nil && encodesDuration(reflect.TypeOf(v)):
-		err = json.MarshalEncode(&st.enc, v, encodeOptions)
-	default:
-		err = json.MarshalEncode(&st.enc, v)
+		opts = readOptions
+	case v != nil:
+		if t := reflect.TypeOf(v); t != st.encType {
+			st.encType, st.encDuration = t, encodesDuration(t)
+		}
+		if st.encDuration {
+			opts = encodeOptions
+		}
 	}
-	if err != nil {
+	// The options go to the encoder, which MarshalEncode uses as they are:
+	// given to MarshalEncode, they would be joined to the encoder's and
+	// restored after, which costs more than encoding a small struct.
+	if opts == nil {
+		st.enc.Reset(&st.out)
+	} else {
+		st.enc.Reset(&st.out, opts)
+	}
+	if err := json.MarshalEncode(&st.enc, v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(st.out.Bytes(), newline), nil // the encoder ends each value with one
+	return st.out.Bytes(), nil
 }
 
 var newline = []byte("\n")

@@ -82,6 +82,12 @@ type streamWriter struct {
 	timeout time.Duration // for each write
 	wrote   bool          // since the last keep-alive tick
 	err     error         // the first write error: the client is gone
+	// noDeadline is set once the writer has refused a write deadline (a
+	// wrapper of the server's without Unwrap): asking again for every
+	// frame would only make a new error each time.
+	noDeadline bool
+	alive      *time.Timer // writes the keep-alive comments
+	stopped    bool        // the stream is over: no frame is written any more
 }
 
 // frame writes parts as one frame and flushes it. It reports whether the
@@ -89,10 +95,12 @@ type streamWriter struct {
 func (s *streamWriter) frame(parts ...[]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err != nil {
+	if s.err != nil || s.stopped {
 		return false
 	}
-	s.rc.setWriteDeadline(time.Now().Add(s.timeout))
+	if !s.noDeadline && !s.rc.setWriteDeadline(time.Now().Add(s.timeout)) {
+		s.noDeadline = true
+	}
 	for _, p := range parts {
 		if _, err := s.w.Write(p); err != nil {
 			s.err = err
@@ -108,24 +116,34 @@ func (s *streamWriter) frame(parts ...[]byte) bool {
 }
 
 // keepAlive writes a keep-alive comment every interval in which no frame
-// was written, until stop is closed.
-func (s *streamWriter) keepAlive(interval time.Duration, stop <-chan struct{}) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			s.mu.Lock()
-			idle := !s.wrote
-			s.wrote = false
-			s.mu.Unlock()
-			if idle && !s.frame(frameAlive) {
-				return
-			}
+// was written, from a timer's function, until stopAlive: no goroutine
+// waits for the timer, and none has to be woken to end the stream.
+func (s *streamWriter) keepAlive(interval time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.alive = time.AfterFunc(interval, func() {
+		s.mu.Lock()
+		idle := !s.wrote
+		s.wrote = false
+		s.mu.Unlock()
+		if idle && !s.frame(frameAlive) {
+			return // stopped, or the client is gone
 		}
-	}
+		s.mu.Lock()
+		if !s.stopped {
+			s.alive.Reset(interval)
+		}
+		s.mu.Unlock()
+	})
+}
+
+// stopAlive ends the keep-alive comments: once it returns, none is being
+// written and none will be.
+func (s *streamWriter) stopAlive() {
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
+	s.alive.Stop()
 }
 
 // stream sends the items of seq as they come, until it ends, fails, the
@@ -138,13 +156,8 @@ func (h *Handler) stream(ctx context.Context, w http.ResponseWriter, r *http.Req
 	if !s.frame() {
 		return
 	}
-	stop := make(chan struct{})
-	var alive sync.WaitGroup
-	alive.Go(func() { s.keepAlive(h.keepAlive, stop) })
-	defer func() {
-		close(stop)
-		alive.Wait()
-	}()
+	s.keepAlive(h.keepAlive)
+	defer s.stopAlive()
 	for item, err := range seq {
 		if err == nil && ctx.Err() != nil {
 			err = ctx.Err()
@@ -153,12 +166,12 @@ func (h *Handler) stream(ctx context.Context, w http.ResponseWriter, r *http.Req
 			h.streamError(ctx, s, r, a, err)
 			return
 		}
-		out, err := st.encode(item)
+		out, err := st.encodeFrame(frameItem, item)
 		if err != nil {
 			h.streamError(ctx, s, r, a, err)
 			return
 		}
-		if !s.frame(frameItem, out, frameClose) {
+		if !s.frame(out) {
 			return // the client is gone: leaving the loop stops the iterator
 		}
 	}

@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"iter"
 
 	"github.com/actionsgo/actions"
 )
@@ -18,6 +19,7 @@ var (
 	_ func(context.Context) (string, error)                  = Small
 	_ func(context.Context, Item, int, string) (Item, error) = Medium
 	_ func(context.Context, []Item) ([]Item, error)          = Large
+	_ func(context.Context, int) iter.Seq[Tick]              = Ticks
 )
 
 // Actions returns the actions of package app, to serve with actions.NewHandler.
@@ -57,6 +59,16 @@ func Actions() []actions.Action {
 				return Large(ctx, *args[0].(*[]Item))
 			},
 			Fingerprint: "64b460464552",
+		},
+		{
+			ID:      "app.Ticks",
+			Params:  []actions.Parameter{actions.Param[int]("n")},
+			Returns: true,
+			Stream:  true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return actions.Stream(Ticks(ctx, *args[0].(*int))), nil
+			},
+			Fingerprint: "6c948bb38edf",
 		},
 	}
 }

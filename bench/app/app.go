@@ -8,6 +8,7 @@ package app
 
 import (
 	"context"
+	"iter"
 	"time"
 )
 
@@ -50,4 +51,24 @@ func Large(ctx context.Context, items []Item) ([]Item, error) {
 		items[i].Quantity++
 	}
 	return items, nil
+}
+
+// Tick is the item of the stream: a small struct.
+type Tick struct {
+	Seq   int     `json:"seq"`
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
+
+// Ticks streams n ticks, as fast as they are taken.
+//
+//actions:server
+func Ticks(ctx context.Context, n int) iter.Seq[Tick] {
+	return func(yield func(Tick) bool) {
+		for i := range n {
+			if !yield(Tick{Seq: i, Name: "tick", Value: float64(i) / 4}) {
+				return
+			}
+		}
+	}
 }

@@ -32,6 +32,7 @@ func goldenCases() []goldenCase {
 	return append([]goldenCase{
 		{"shop", func(*testing.T) *model.Program { return shopProgram() }, Options{}},
 		{"globals", func(*testing.T) *model.Program { return globalsProgram() }, Options{}},
+		{"live", func(*testing.T) *model.Program { return liveProgram() }, Options{}},
 	}, scannedCases()...)
 }
 

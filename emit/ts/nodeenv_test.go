@@ -42,7 +42,19 @@ func newNodeProjectWith(t *testing.T, prog *model.Program, opts Options, files m
 	files["package.json"] = []byte(`{"type": "module"}` + "\n")
 	writeFiles(t, dir, files)
 	copyDir(t, filepath.Join("testdata", "tsc"), dir, func(string) bool { return true })
+	linkNodeModules(t, dir)
 	return &nodeProject{dir: dir}
+}
+
+// linkNodeModules makes the packages npm ci installs at the repository's
+// root (TanStack Query, React's types) importable from a project in dir,
+// for tsc and esbuild alike. Generated code imports none of them; tests
+// and type tests do.
+func linkNodeModules(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.Symlink(filepath.Join(testkit.RepoRoot(t), "node_modules"), filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // run type-checks the project (generated code and driver alike), bundles

@@ -266,7 +266,11 @@ export async function read<T>(id: string, args: unknown[], opts: CallOptions = {
  *
  * @throws {ActionError} when the server answers with an error, ends the
  * stream with one, or the stream is cut short before its end (code
- * "unavailable").
+ * "unavailable"): the body ends without the end event, or the connection
+ * breaks.
+ * @throws fetch's own error when no answer arrives, and the signal's
+ * reason (an AbortError) at the next item once opts.signal aborts, even if
+ * items are still buffered.
  */
 export async function* stream<T>(id: string, args: unknown[], opts: CallOptions = {}, fingerprint?: string, revive?: (v: any) => T): AsyncGenerator<T, void, undefined> {
   const ctrl = new AbortController();
@@ -284,7 +288,16 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
     const lines = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let rest = "", event = "", data = "";
     for (;;) {
-      const { value, done } = await lines.read();
+      let chunk;
+      try {
+        chunk = await lines.read();
+      } catch (err) {
+        // The caller's abort, as fetch reports it; else the connection
+        // broke mid-stream.
+        if (ctrl.signal.aborted) throw err;
+        break;
+      }
+      const { value, done } = chunk;
       if (done) break;
       rest += value;
       let nl;
@@ -294,6 +307,8 @@ export async function* stream<T>(id: string, args: unknown[], opts: CallOptions 
         if (line.startsWith("event: ")) event = line.slice(7);
         else if (line.startsWith("data: ")) data = line.slice(6);
         else if (line == "") {
+          // An abort stops the loop at once, whatever is buffered.
+          if (ctrl.signal.aborted) throw ctrl.signal.reason;
           if (event == "item") yield (revive ? revive(JSON.parse(data)) : JSON.parse(data)) as T;
           else if (event == "end") return;
           else if (event == "error") throw wireError(JSON.parse(data), res.status);

@@ -17,7 +17,7 @@ import (
 const (
 	sizeBudgetFirst  = 750
 	sizeBudgetExtra  = 60
-	sizeBudgetStream = 1180
+	sizeBudgetStream = 1220
 )
 
 // TestSize bundles the runtime with one, then two, then three stubs of the

@@ -20,12 +20,15 @@ var tscConfigs = []string{"nodenext.json", "bundler-esnext.json", "bundler-prese
 // tests in testdata/typetests, with tsc under each configuration. A
 // typetests file named <case>.ts or <case>_*.ts is compiled when that case
 // exists; runtime*.ts ones always. Lines marked // @ts-expect-error must fail
-// to compile, so a type that is too loose fails the test too.
+// to compile, so a type that is too loose fails the test too. Type tests
+// may import the packages of the repository's package.json (TanStack
+// Query, React).
 func TestTypeCheck(t *testing.T) {
 	tsc := testkit.NodeTool(t, "tsc")
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{"package.json": []byte(`{"type": "module"}` + "\n")})
 	copyDir(t, filepath.Join("testdata", "tsc"), dir, func(string) bool { return true })
+	linkNodeModules(t, dir)
 	cases := map[string]bool{"runtime": true}
 	for _, c := range goldenCases() {
 		cases[c.name] = true

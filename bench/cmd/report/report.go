@@ -24,7 +24,26 @@ const (
 	maxStubBytes    = 600  // runtime and one stub, min+gzip
 	maxPerStubBytes = 60   // each further stub
 	minPeerFactor   = 4    // smallest peer over runtime and one stub
+
+	minStreamVsFloor    = 0.9     // generated items/s over the floor's, in process
+	maxStreamHeapGrowth = 1 << 20 // heap in use after streamHeapItems items over after the first thousand
 )
+
+// The lengths of the streams of the stream benchmarks: each operation of
+// BenchmarkStream and BenchmarkStreamLoopback serves streamItems items, one
+// of BenchmarkStreamHeap streamHeapItems.
+const (
+	streamItems     = 1000
+	streamHeapItems = 100_000
+)
+
+func streamName(mode, server string) string {
+	items := streamItems
+	if mode == "StreamHeap" {
+		items = streamHeapItems
+	}
+	return fmt.Sprintf("Benchmark%s/items=%d/server=%s", mode, items, server)
+}
 
 func dispatchName(mode, payload, server string) string {
 	return fmt.Sprintf("Benchmark%s/payload=%s/server=%s", mode, payload, server)
@@ -82,6 +101,18 @@ func writeReport(w io.Writer, r results) {
 			targets = append(targets, target{name, fmt.Sprintf("%.2fx", v), fmt.Sprintf(">= %.1fx", minVsPeers), atLeast(v, minVsPeers)})
 		}
 	}
+	// Streams: items/s of the generated handler over the floor's, which is
+	// the floor's ns/op over the generated one's.
+	if v, ok := r.ratio(streamName("Stream", "floor"), streamName("Stream", "actions"), "ns/op"); ok {
+		targets = append(targets, target{"stream in process: actions/floor items/s", fmt.Sprintf("%.2fx", v), fmt.Sprintf(">= %.1fx", minStreamVsFloor), atLeast(v, minStreamVsFloor)})
+	} else {
+		missing("stream in process: actions/floor items/s")
+	}
+	if g, ok := r.median(streamName("StreamHeap", "actions"), "heap-growth-B"); ok {
+		targets = append(targets, target{fmt.Sprintf("stream heap growth over %dk items", streamHeapItems/1000), fmt.Sprintf("%+.0f KiB", g/1024), fmt.Sprintf("<= %d KiB", maxStreamHeapGrowth/1024), atMost(g, maxStreamHeapGrowth)})
+	} else {
+		missing("stream heap growth")
+	}
 	genAt := func(n int, tool string) (float64, bool) { return r.median(genName(n, tool), "ns/op") }
 	big := genSizes[len(genSizes)-1]
 	if g, ok1 := genAt(big, "gen"); ok1 {
@@ -129,6 +160,7 @@ func writeReport(w io.Writer, r results) {
 	writeStrict(w, r)
 	writeDispatch(w, r, "InProcess", "Server dispatch in process (ServeHTTP on a prepared request, minimal ResponseWriter); ratio = server / actions:")
 	writeDispatch(w, r, "Loopback", "Server dispatch over loopback (127.0.0.1, keep-alive client, one call at a time); ratio = server / actions:")
+	writeStream(w, r)
 	writeCodec(w, r)
 	writeGenerator(w, r)
 	writeGenPhases(w, r)
@@ -148,6 +180,43 @@ func writeDispatch(w io.Writer, r results, mode, title string) {
 			b, _ := r.median(name, "B/op")
 			a, _ := r.median(name, "allocs/op")
 			t.row(p, s, fmt.Sprintf("%.0f", ns), fmt.Sprintf("%.2fx", ratio), fmt.Sprintf("%.0f", b), fmt.Sprintf("%.0f", a))
+		}
+	}
+	t.end()
+}
+
+// writeStream shows the stream benchmarks per item, and the heap over one
+// long stream.
+func writeStream(w io.Writer, r results) {
+	t := newTable(w, fmt.Sprintf("Streams of small structs, %d items per call, per item (in process: a ResponseWriter that flushes and discards; loopback: 127.0.0.1, the client reading each stream to its end); ratio = items/s over actions':", streamItems),
+		"mode", "server", "ns/item", "items/s", "ratio", "B/item", "allocs/item")
+	for _, mode := range []string{"Stream", "StreamLoopback"} {
+		for _, s := range []string{"actions", "floor"} {
+			name := streamName(mode, s)
+			ns, ok := r.median(name, "ns/op")
+			if !ok {
+				continue
+			}
+			ratio, _ := r.ratio(streamName(mode, "actions"), name, "ns/op")
+			b, _ := r.median(name, "B/op")
+			a, _ := r.median(name, "allocs/op")
+			label := "in process"
+			if mode == "StreamLoopback" {
+				label = "loopback"
+			}
+			t.row(label, s, fmt.Sprintf("%.0f", ns/streamItems), fmt.Sprintf("%.0f", streamItems/ns*1e9), fmt.Sprintf("%.2fx", ratio), fmt.Sprintf("%.1f", b/streamItems), fmt.Sprintf("%.2f", a/streamItems))
+		}
+	}
+	t.end()
+	t = newTable(w, fmt.Sprintf("Heap in use over one stream of %d items, after a collection (in process):", streamHeapItems),
+		"server", "after 1000 items", fmt.Sprintf("after %d", streamHeapItems), "growth")
+	for _, s := range []string{"actions", "floor"} {
+		name := streamName("StreamHeap", s)
+		before, ok1 := r.median(name, "heap-before-B")
+		after, ok2 := r.median(name, "heap-after-B")
+		growth, ok3 := r.median(name, "heap-growth-B")
+		if ok1 && ok2 && ok3 {
+			t.row(s, fmt.Sprintf("%.0f KiB", before/1024), fmt.Sprintf("%.0f KiB", after/1024), fmt.Sprintf("%+.0f KiB", growth/1024))
 		}
 	}
 	t.end()

@@ -60,6 +60,19 @@ BenchmarkInProcess/payload=large/server=floor-2 100 4000 ns/op 96 B/op 20 allocs
 	if err := os.WriteFile(filepath.Join(dir, "inprocess.txt"), []byte(in), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Streams: actions at 0.8x then 1x the floor's items/s, so the median of
+	// the ratios is 0.9x; the heap grew in one repetition, shrank in another.
+	stream := `BenchmarkStream/items=1000/server=actions-2 100 500000 ns/op 2000000 items/s 65000 B/op 2020 allocs/op
+BenchmarkStream/items=1000/server=actions-2 100 400000 ns/op 2500000 items/s 65000 B/op 2020 allocs/op
+BenchmarkStream/items=1000/server=floor-2 100 400000 ns/op 2500000 items/s 64000 B/op 2000 allocs/op
+BenchmarkStream/items=1000/server=floor-2 100 400000 ns/op 2500000 items/s 64000 B/op 2000 allocs/op
+BenchmarkStreamHeap/items=100000/server=actions-2 1 90000000 ns/op 1048576 heap-before-B 1056768 heap-after-B 8192 heap-growth-B
+BenchmarkStreamHeap/items=100000/server=actions-2 1 90000000 ns/op 1048576 heap-before-B 1040384 heap-after-B -8192 heap-growth-B
+BenchmarkStreamHeap/items=100000/server=actions-2 1 90000000 ns/op 1048576 heap-before-B 3145728 heap-after-B 2097152 heap-growth-B
+`
+	if err := os.WriteFile(filepath.Join(dir, "stream.txt"), []byte(stream), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	readme := filepath.Join(dir, "README.md")
 	if err := os.WriteFile(readme, []byte("# x\n"+beginMark+"old\n"+endMark+"after\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -78,6 +91,12 @@ BenchmarkInProcess/payload=large/server=floor-2 100 4000 ns/op 96 B/op 20 allocs
 		"in-process medium: actions/floor-v2 ns/op no data MISSED (not measured)",
 		"in-process large: actions/floor-v2 ns/op 1.11x <= 1.05x MISSED by 5.8%",
 		"in-process large: allocs/op actions vs floor-v2 10 vs 9 <= floor-v2 MISSED by 11.1%",
+		"stream in process: actions/floor items/s 0.90x >= 0.9x ok",
+		"stream heap growth over 100k items +8 KiB <= 1024 KiB ok",
+		// Per item: the medians of 450 µs and 65,000 B per call of 1,000.
+		"in process actions 450 2222222 1.00x 65.0 2.02",
+		"in process floor 400 2500000 1.12x 64.0 2.00",
+		"actions 1024 KiB 1032 KiB +8 KiB",
 		// The codec table: v1 against v2, v2/v1 repetition by repetition.
 		"small 500 1000 2.00x 3 4",
 		"large 4000 1800 0.45x 20 9",
