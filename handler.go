@@ -645,13 +645,9 @@ func (h *Handler) sendFile(ctx context.Context, w http.ResponseWriter, r *http.R
 }
 
 // intercepted calls the action through its interceptors, with the Call
-// they see: the argument pointers args dereferenced into its Args.
+// they see, whose Args are the pointers the action is called with.
 func (s *served) intercepted(ctx context.Context, r *http.Request, args []any) (any, error) {
-	call := &Call{ID: s.ID, Request: r, Args: make([]any, len(args)), ptrs: args, action: s.Action}
-	for i, p := range args {
-		call.Args[i] = s.Params[i].value(p)
-	}
-	return s.invoke(ctx, call)
+	return s.invoke(ctx, &Call{ID: s.ID, Request: r, Args: args, action: s.Action})
 }
 
 // encode returns the JSON of v as the codec writes it, valid until st is

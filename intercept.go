@@ -13,11 +13,13 @@ type Call struct {
 	ID string
 	// Request is the HTTP request; its body is already read.
 	Request *http.Request
-	// Args are the decoded, validated arguments, in order: for a parameter
-	// declared Param[T], a T.
+	// Args are the decoded, validated arguments, in order, each by a
+	// pointer to it: a *T for a parameter declared Param[T], the very value
+	// the action is called with. The slice, and the Call, are valid until
+	// the invoker returns, when the handler reuses them: copy what must
+	// outlive the call.
 	Args []any
 
-	ptrs   []any // what Action.Call takes: a *T per parameter
 	action *Action
 }
 
@@ -57,7 +59,7 @@ func Intercept(group []Action, interceptors ...Interceptor) []Action {
 
 // invoke is the innermost invoker: the action's own Call.
 func invoke(ctx context.Context, call *Call) (any, error) {
-	return call.action.Call(ctx, call.ptrs)
+	return call.action.Call(ctx, call.Args)
 }
 
 // chain returns the invoker of a's calls with outer (the handler's

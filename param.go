@@ -17,7 +17,6 @@ type Parameter struct {
 	Name string
 
 	newValue func() any          // a pointer to a new zero value of the type
-	value    func(ptr any) any   // the value a pointer from newValue points to
 	validate func(v any) error   // calls Validate through the pointer, or nil
 	typ      reflect.Type        // the parameter's type, for messages
 	nullable bool                // a JSON null is a value of the type
@@ -33,7 +32,6 @@ func Param[T any](name string) Parameter {
 	p := Parameter{
 		Name:     name,
 		newValue: func() any { return new(T) },
-		value:    func(ptr any) any { return *ptr.(*T) },
 		typ:      t,
 		nullable: nullable(t),
 		depth:    depthOf(t, map[reflect.Type]bool{}),
