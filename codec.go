@@ -19,18 +19,19 @@ import (
 // TypeScript types follow exactly these options; the tests compare them with
 // the codec's real output.
 var (
+	durationUnmarshal = json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
+		var n int64
+		if err := json.UnmarshalDecode(dec, &n); err != nil {
+			return err
+		}
+		*d = time.Duration(n)
+		return nil
+	})
 	durations = json.JoinOptions(
 		json.WithMarshalers(json.MarshalToFunc(func(enc *jsontext.Encoder, d time.Duration) error {
 			return enc.WriteToken(jsontext.Int(int64(d)))
 		})),
-		json.WithUnmarshalers(json.UnmarshalFromFunc(func(dec *jsontext.Decoder, d *time.Duration) error {
-			var n int64
-			if err := json.UnmarshalDecode(dec, &n); err != nil {
-				return err
-			}
-			*d = time.Duration(n)
-			return nil
-		})),
+		json.WithUnmarshalers(durationUnmarshal),
 	)
 	strict        = json.RejectUnknownMembers(true)
 	decodeOptions = json.JoinOptions(strict, durations)

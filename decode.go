@@ -21,7 +21,11 @@ import (
 // Every rule of the codec is the codec's own (decodeOptions); depth is
 // checked with d's own stack depth, and only for arguments whose type does
 // not bound it.
-func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, extra json.Options) ([]any, error) {
+//
+// extra, when not nil, decodes what the call adds to every parameter's
+// own (the files of a multipart call): the codec takes one set of
+// unmarshalers, so the two are joined.
+func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, extra *json.Unmarshalers) ([]any, error) {
 	body := buf.Bytes()
 	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
 		if len(params) > 0 {
@@ -54,7 +58,7 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 		v := p.newValue()
 		opts := p.options
 		if extra != nil {
-			opts = json.JoinOptions(opts, extra)
+			opts = json.JoinOptions(strict, json.WithUnmarshalers(json.JoinUnmarshalers(p.unmarshal, extra)))
 		}
 		var err error
 		if p.depth >= 0 && p.depth <= maxDepth {
@@ -150,6 +154,13 @@ func argumentError(p *Parameter, index int, err error, maxDepth int) error {
 	}
 	if e, ok := errors.AsType[*Error](err); ok && e != nil {
 		return e // from a type's own unmarshal method, meant for the client
+	}
+	if e, ok := errors.AsType[*enumError](err); ok {
+		where := ""
+		if se, ok := errors.AsType[*json.SemanticError](err); ok {
+			where = at(se.JSONPointer)
+		}
+		return Errorf(CodeInvalidArgument, "argument %s: want one of %s%s, got %s", p.Name, e.want, where, e.got)
 	}
 	if se, ok := errors.AsType[*jsontext.SyntacticError](err); ok {
 		switch {
