@@ -304,6 +304,17 @@ type Named struct {
 	// left out: v2 refuses to write it.
 	Enum []*EnumValue `json:"enum,omitempty"`
 
+	// Open marks an enum whose values are not only its constants: a Go
+	// string or number type holds any value of its kind, and a type of
+	// another module (a Kubernetes NodeConditionType) gets values its
+	// constants do not list. TypeScript takes any value of the kind beside
+	// the constants, and the runtime checks nothing. A closed enum is one
+	// the run's modules declare: the runtime refuses in an argument a value
+	// that is neither a constant nor the zero value, and TypeScript admits
+	// the zero value only where Go may send it. The //actions:enum
+	// directive on the type says otherwise (open or closed).
+	Open bool `json:"open,omitempty"`
+
 	// Validate marks a type with a Validate() error method (value or
 	// pointer receiver); the runtime calls it before the action.
 	Validate bool `json:"validate,omitempty"`

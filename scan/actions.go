@@ -151,6 +151,15 @@ func (s *scanner) fileMarks(f *ast.File) (marked []mark, services []serviceMark,
 	byFunc := map[*ast.FuncDecl][]directive{}
 	for i := range ds {
 		d := &ds[i]
+		if d.ofType != "" {
+			// The type's declaration reads it, if it has one.
+			if _, ok := attachedType(f, d.group); !ok {
+				problem(d.pos, "%s is not in the doc comment of a type declaration: it says what the values of a type are", d.ofType)
+			} else if d.problem != "" {
+				problem(d.pos, "%s", d.problem)
+			}
+			continue
+		}
 		if d.problem != "" {
 			problem(d.pos, "%s", d.problem)
 			continue

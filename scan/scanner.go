@@ -52,6 +52,11 @@ func (s *scanner) errorf(pos token.Pos, format string, args ...any) {
 	s.diags = append(s.diags, Diagnostic{Pos: s.position(pos), Message: fmt.Sprintf(format, args...)})
 }
 
+// errorAt adds a diagnostic at a position of the model.
+func (s *scanner) errorAt(pos model.Pos, format string, args ...any) {
+	s.diags = append(s.diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
 // index records the directory of a package loaded from source and the doc
 // comments of its files.
 func (s *scanner) index(p *packages.Package) {
@@ -59,6 +64,13 @@ func (s *scanner) index(p *packages.Package) {
 	for _, f := range p.Syntax {
 		s.indexDocs(s.fset, f)
 	}
+}
+
+// declaredType returns the directives of the doc comment of the type
+// declared as name at pos (see declared).
+func (s *scanner) declaredType(pos token.Pos, name string) []typeDirective {
+	p, _ := s.declared(pos, name)
+	return s.decls[declKey{p.File, p.Line, name}].directives
 }
 
 // declared returns the position and doc comment of the declaration of
@@ -90,10 +102,12 @@ type declKey struct {
 	name string
 }
 
-// declInfo is the column and doc comment of a declared name.
+// declInfo is the column and doc comment of a declared name, and for a
+// type, the directives of its doc comment that speak of types.
 type declInfo struct {
-	col int
-	doc string
+	col        int
+	doc        string
+	directives []typeDirective
 }
 
 // indexDocs records the position and doc of the types, constants and
@@ -103,6 +117,10 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 	set := func(id *ast.Ident, doc string) {
 		pp := fset.Position(id.Pos())
 		s.decls[declKey{pp.Filename, pp.Line, id.Name}] = declInfo{col: pp.Column, doc: doc}
+	}
+	setType := func(id *ast.Ident, doc string, g *ast.CommentGroup) {
+		pp := fset.Position(id.Pos())
+		s.decls[declKey{pp.Filename, pp.Line, id.Name}] = declInfo{col: pp.Column, doc: doc, directives: typeDirectives(fset, g)}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -119,7 +137,13 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 					if doc == nil && alone {
 						doc = n.Doc
 					}
-					set(spec.Name, docOr(doc, spec.Comment))
+					// Directives take the declaration's doc as
+					// attachedType does.
+					group := spec.Doc
+					if group == nil && len(n.Specs) == 1 {
+						group = n.Doc
+					}
+					setType(spec.Name, docOr(doc, spec.Comment), group)
 				case *ast.ValueSpec:
 					doc := spec.Doc
 					if doc == nil && alone {
@@ -192,15 +216,19 @@ func (s *scanner) packageOf(tp *types.Package) *model.Package {
 // of the modules being scanned (which may have a dotless path too).
 func (s *scanner) isStd(p string) bool {
 	first, _, _ := strings.Cut(p, "/")
-	if strings.Contains(first, ".") {
-		return false
-	}
+	return !strings.Contains(first, ".") && !s.inModules(p)
+}
+
+// inModules reports whether the package with import path p belongs to one
+// of the modules of the matched packages: the code being generated for,
+// whose enums are closed.
+func (s *scanner) inModules(p string) bool {
 	for _, m := range s.modules {
 		if p == m || strings.HasPrefix(p, m+"/") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // typeString writes t the way a message shows it: packages by name.

@@ -246,8 +246,23 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	case model.KindBool, model.KindInt, model.KindFloat, model.KindString:
 		n.Enum = s.enumValues(t)
 	}
+	s.applyTypeOptions(n, obj, s.typeOptions(s.declaredType(obj.Pos(), obj.Name())))
 	n.Validate = hasValidate(t)
 	return info
+}
+
+// applyTypeOptions decides what the declaration of n (whose type name is
+// obj) says that its Go type does not: whether an enum is open, which the
+// modules being generated decide unless its directive does.
+func (s *scanner) applyTypeOptions(n *model.Named, obj *types.TypeName, o typeOptions) {
+	if len(n.Enum) > 0 {
+		n.Open = !s.inModules(obj.Pkg().Path())
+		if o.enum != "" {
+			n.Open = o.enum == "open"
+		}
+	} else if o.enum != "" {
+		s.errorAt(o.enumPos, "%s %s on type %s, which is not an enum: an enum is a defined bool, number or string type with exported constants of its own type", enumDirective, o.enum, obj.Name())
+	}
 }
 
 // walkUnderlying describes a type that is not named (or the underlying type
