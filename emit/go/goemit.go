@@ -76,10 +76,16 @@ type generator struct {
 
 // generatePackage renders the glue of pkg, formatted.
 func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
+	g := &generator{prog: prog, pkg: pkg}
 	paths := map[string]bool{}
 	for _, a := range pkg.Actions {
 		for _, p := range a.Params {
 			typeImports(p.Type, pkg.Path, paths)
+			for _, e := range g.reachedEnums(p.Type) {
+				if e.pkg != pkg.Path {
+					paths[e.pkg] = true // for its constants
+				}
+			}
 		}
 		typeImports(a.Result, pkg.Path, paths)
 		if a.Stream != "" {
@@ -89,7 +95,7 @@ func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
 			paths[timePath] = true
 		}
 	}
-	g := &generator{prog: prog, pkg: pkg, imports: importNames(prog, pkg, slices.Collect(maps.Keys(paths)))}
+	g.imports = importNames(prog, pkg, slices.Collect(maps.Keys(paths)))
 
 	f := jen.NewFilePathName(pkg.Path, pkg.Name)
 	// Formatting is done below, so a failure can show the source.
@@ -284,10 +290,12 @@ func boolOrder(a, b bool) int {
 // in model order, or <T>Actions(s *T) for the methods of service T, bound
 // to s.
 func (g *generator) actionsFunc(gr group) (jen.Code, error) {
+	enums := g.groupEnums(gr.actions)
+	locals := enumLocals(enums, g.prog, g.functionNames(gr.actions))
 	elems := make([]jen.Code, len(gr.actions))
 	byAddress := false
 	for i, a := range gr.actions {
-		elem, err := g.action(a)
+		elem, err := g.action(a, locals)
 		if err != nil {
 			return nil, fmt.Errorf("action %s: %w", a.Name, err)
 		}
@@ -300,7 +308,16 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 			"returned by address: the codec uses the marshal methods declared on a\n" +
 			"pointer type only for an addressable value."
 	}
-	list := jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...))
+	var body []jen.Code
+	if len(enums) > 0 {
+		body = append(body, jen.Comment("The values of the enums the arguments hold: the handler refuses any"),
+			jen.Comment("other, save the zero value."))
+		for _, e := range enums {
+			body = append(body, g.enumDecl(e, locals[e.key()]))
+		}
+		body = append(body, jen.Line())
+	}
+	body = append(body, jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...)))
 	if gr.receiver == "" {
 		doc := fmt.Sprintf("%s returns the actions of package %s, to serve with actions.NewHandler.", emit.ActionsFunc, g.pkg.Name)
 		/*
@@ -308,7 +325,7 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 				return []actions.Action{ ... }
 			}
 		*/
-		return comment(doc+note).Func().Id(emit.ActionsFunc).Params().Index().Qual(actionsPath, "Action").Block(list), nil
+		return comment(doc+note).Func().Id(emit.ActionsFunc).Params().Index().Qual(actionsPath, "Action").Block(body...), nil
 	}
 	name := gr.receiver + emit.ActionsFunc
 	doc := fmt.Sprintf("%s returns the actions of the %s service s, to serve with\nactions.NewHandler: each calls its method on s, which must not be nil.", name, gr.receiver)
@@ -321,10 +338,11 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 		}
 	*/
 	return comment(doc+note).Func().Id(name).Params(jen.Id(serviceParam).Op("*").Id(gr.receiver)).Index().Qual(actionsPath, "Action").Block(
-		jen.If(jen.Id(serviceParam).Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(fmt.Sprintf("%s.%s: nil *%s", g.pkg.Name, name, gr.receiver))),
-		),
-		list,
+		append([]jen.Code{
+			jen.If(jen.Id(serviceParam).Op("==").Nil()).Block(
+				jen.Panic(jen.Lit(fmt.Sprintf("%s.%s: nil *%s", g.pkg.Name, name, gr.receiver))),
+			),
+		}, body...)...,
 	), nil
 }
 
@@ -334,8 +352,9 @@ const serviceParam = "s"
 // multiline renders a composite literal's elements one per line.
 var multiline = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 
-// action renders the actions.Action of a.
-func (g *generator) action(a *model.Action) (jen.Code, error) {
+// action renders the actions.Action of a; enums names the local that
+// holds the values of each closed enum, by enumRef.key.
+func (g *generator) action(a *model.Action, enums map[string]string) (jen.Code, error) {
 	/* ID: "cart.AddToCart", */
 	fields := []jen.Code{jen.Id("ID").Op(":").Lit(a.ID)}
 	if len(a.Params) > 0 {
@@ -345,8 +364,12 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 			if err != nil {
 				return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 			}
-			/* actions.Param[Item]("item") */
-			params[i] = jen.Qual(actionsPath, "Param").Index(t).Call(jen.Lit(p.Name))
+			args := []jen.Code{jen.Lit(p.Name)}
+			for _, e := range g.reachedEnums(p.Type) {
+				args = append(args, jen.Id(enums[e.key()]))
+			}
+			/* actions.Param[Item]("item"), or actions.Param[Item]("item", enumStatus) */
+			params[i] = jen.Qual(actionsPath, "Param").Index(t).Call(args...)
 		}
 		list := jen.Values(params...)
 		if len(params) > 1 {

@@ -102,6 +102,13 @@ var (
 // returned by address: the codec uses the marshal methods declared on a
 // pointer type only for an addressable value.
 func Actions() []actions.Action {
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumEscaped := actions.Enum(EscapedQuote, EscapedHTML)
+	enumPriority := actions.Enum(PriorityLow, PriorityMedium, PriorityHigh)
+	enumRatio := actions.Enum(RatioHalf, RatioQuarter)
+	enumStatus := actions.Enum(StatusPending, StatusPaid, StatusShipped)
+
 	return []actions.Action{
 		{
 			ID:      "types.EchoScalars",
@@ -162,7 +169,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoStatus",
-			Params:  []actions.Parameter{actions.Param[Status]("v")},
+			Params:  []actions.Parameter{actions.Param[Status]("v", enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoStatus(*args[0].(*Status)), nil
@@ -170,7 +177,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoPriority",
-			Params:  []actions.Parameter{actions.Param[Priority]("v")},
+			Params:  []actions.Parameter{actions.Param[Priority]("v", enumPriority)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoPriority(*args[0].(*Priority)), nil
@@ -178,7 +185,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoRatio",
-			Params:  []actions.Parameter{actions.Param[Ratio]("v")},
+			Params:  []actions.Parameter{actions.Param[Ratio]("v", enumRatio)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoRatio(*args[0].(*Ratio)), nil
@@ -194,7 +201,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoEscaped",
-			Params:  []actions.Parameter{actions.Param[Escaped]("v")},
+			Params:  []actions.Parameter{actions.Param[Escaped]("v", enumEscaped)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoEscaped(*args[0].(*Escaped)), nil
@@ -211,7 +218,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoContainers",
-			Params:  []actions.Parameter{actions.Param[Containers]("v")},
+			Params:  []actions.Parameter{actions.Param[Containers]("v", enumPriority, enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoContainers(*args[0].(*Containers))
@@ -404,7 +411,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoTagged",
-			Params:  []actions.Parameter{actions.Param[Tagged]("v")},
+			Params:  []actions.Parameter{actions.Param[Tagged]("v", enumPriority, enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoTagged(*args[0].(*Tagged))
@@ -511,7 +518,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoGenerics",
-			Params:  []actions.Parameter{actions.Param[Generics]("v")},
+			Params:  []actions.Parameter{actions.Param[Generics]("v", enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoGenerics(*args[0].(*Generics))
