@@ -22,7 +22,13 @@
 //     enum, Partial<Record<`${E}`, V>>), since a map need not have them all;
 //   - an enum is a union of its literals and a const object of the same name
 //     holding them by Go name without the type's prefix (StatusPaid → Paid),
-//     not a TypeScript enum, which is not erasable syntax;
+//     not a TypeScript enum, which is not erasable syntax. An open enum's
+//     union also takes any value of its kind, as (string & {}) or
+//     (number & {}), which keeps editors offering the literals. A closed
+//     enum whose zero value is no constant gets it added where Go may
+//     write it ("health: Health | \"\""): in results and declarations, unless
+//     the member's omitempty or omitzero leaves it out; a stub's parameters
+//     take the constants;
 //   - time.Time is a string, time.Duration a number of nanoseconds (as the
 //     runtime's options write it), a type with JSON marshal methods or any
 //     value unknown, a type with text marshal methods a string;
@@ -307,7 +313,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	taken := map[string]bool{}
 	var params, args []string
 	for _, p := range a.Params {
-		t, err := m.typeExpr(p.Type, "")
+		t, err := m.typeExpr(p.Type, atParam)
 		if err != nil {
 			return fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
@@ -322,7 +328,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	params = append(params, opts+"?: "+m.runtime["CallOptions"])
 	result := "void"
 	if a.Result != nil {
-		t, err := m.typeExpr(a.Result, "")
+		t, err := m.typeExpr(a.Result, atResult)
 		if err != nil {
 			return fmt.Errorf("result: %w", err)
 		}

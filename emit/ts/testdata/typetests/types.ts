@@ -5,6 +5,7 @@ import {
   Priority,
   Status,
   echoItem,
+  echoStatus,
   echoMyBytes,
   echoPointer,
   echoSlice,
@@ -35,6 +36,12 @@ export const goName: Item = { SKU: "a", quantity: 1, price: 2.5 };
 export const status: Status = Status.Paid;
 // @ts-expect-error not a value of the enum
 export const lost: Status = "lost";
+// Go may return the zero value, which is no constant; a parameter takes
+// the constants, which the server checks for.
+export const unset: Awaited<ReturnType<typeof echoStatus>> = "";
+// @ts-expect-error the server takes "", but nothing makes the client send it
+export const unsetParam: Parameters<typeof echoStatus>[0] = "";
+export const emptyKey: Containers["enums"] = { "": 1, paid: 2 };
 export const priority: Priority = Priority.High;
 // @ts-expect-error not a value of the enum
 export const urgent: Priority = 3;
