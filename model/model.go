@@ -230,6 +230,13 @@ type Type struct {
 	Pkg      string  `json:"pkg,omitempty"`
 	Name     string  `json:"name,omitempty"`
 	TypeArgs []*Type `json:"typeArgs,omitempty"`
+
+	// TSType is the TypeScript type of the JSON that a Marshaler's or
+	// TextMarshaler's methods write ("number | string"), as a
+	// //actions:ts directive on the type's declaration or the -ts-type
+	// flag gives it, or "" when nothing does (unknown, or string). It is
+	// trusted as written: nothing checks it against the methods.
+	TSType string `json:"tsType,omitempty"`
 }
 
 // Field is one JSON member of a struct, after encoding/json/v2's rules for

@@ -55,6 +55,12 @@ import (
 type Config struct {
 	Dir string   // working directory of the go command; "" means the current one
 	Env []string // environment of the go command; nil means os.Environ()
+
+	// TSTypes gives the TypeScript type of named types that marshal
+	// themselves, by "import/path.Name", as the -ts-type flag does (see
+	// ParseTSType): for types of other modules, which cannot carry a
+	// //actions:ts directive. It wins over the directive.
+	TSTypes map[string]string
 }
 
 // Diagnostic is a problem in the user's code, at a position.
@@ -123,6 +129,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 		}
 	}
 	s := newScanner()
+	s.tsTypes = cfg.TSTypes
 	var marked []string // import paths of packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {

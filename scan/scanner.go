@@ -32,6 +32,8 @@ type scanner struct {
 	docFiles  map[string]bool           // files indexed in decls
 	reported  map[string]bool           // field problems reported, by position and message
 	emptiable typeutil.Map              // whether a struct type can encode as {}, once known
+	tsTypes   map[string]string         // Config.TSTypes
+	tsUsed    map[string]bool           // the keys of tsTypes that named a type reached
 }
 
 func newScanner() *scanner {
@@ -44,6 +46,7 @@ func newScanner() *scanner {
 		decls:    map[declKey]declInfo{},
 		docFiles: map[string]bool{},
 		reported: map[string]bool{},
+		tsUsed:   map[string]bool{},
 	}
 }
 
@@ -239,6 +242,7 @@ func (s *scanner) typeString(t types.Type) string {
 // finish gives each package its key, completes the action IDs, and sorts
 // everything as the model promises.
 func (s *scanner) finish() {
+	s.checkTSTypes()
 	for _, p := range s.pkgs {
 		if len(p.Actions) > 0 || len(p.Types) > 0 {
 			s.prog.Packages = append(s.prog.Packages, p)

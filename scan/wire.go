@@ -203,6 +203,9 @@ func (s *scanner) instance(t *types.Named) *namedInfo {
 // it: a marshaler as such, anything else as its underlying type.
 func (s *scanner) stdNamed(t *types.Named, r *reach, path string) *model.Type {
 	mt := &model.Type{Kind: marshalKind(t)}
+	if mt.Kind != "" {
+		mt.TSType = s.marshalTSType(t, typeOptions{})
+	}
 	if mt.Kind == "" {
 		if s.stdSeen.At(t) != nil {
 			// A recursive standard library type: give up describing it
@@ -246,15 +249,22 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	case model.KindBool, model.KindInt, model.KindFloat, model.KindString:
 		n.Enum = s.enumValues(t)
 	}
-	s.applyTypeOptions(n, obj, s.typeOptions(s.declaredType(obj.Pos(), obj.Name())))
+	s.applyTypeOptions(t, n, s.typeOptions(s.declaredType(obj.Pos(), obj.Name())))
 	n.Validate = hasValidate(t)
 	return info
 }
 
-// applyTypeOptions decides what the declaration of n (whose type name is
-// obj) says that its Go type does not: whether an enum is open, which the
-// modules being generated decide unless its directive does.
-func (s *scanner) applyTypeOptions(n *model.Named, obj *types.TypeName, o typeOptions) {
+// applyTypeOptions decides what the declaration n of t says that its Go
+// type does not: whether an enum is open, which the modules being
+// generated decide unless its directive does, and the TypeScript type of
+// one that marshals itself.
+func (s *scanner) applyTypeOptions(t *types.Named, n *model.Named, o typeOptions) {
+	obj := t.Obj()
+	s.checkTypeTS(t, n, o)
+	switch n.Type.Kind {
+	case model.KindMarshaler, model.KindTextMarshaler:
+		n.Type.TSType = s.marshalTSType(t, o)
+	}
 	if len(n.Enum) > 0 {
 		n.Open = !s.inModules(obj.Pkg().Path())
 		if o.enum != "" {

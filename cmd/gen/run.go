@@ -23,9 +23,9 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-check] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-ts-type path.Type=TS]... [-check] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-check] [packages]
+const usageText = `usage: gen [-ts DIR] [-ts-type path.Type=TS]... [-check] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
@@ -39,6 +39,15 @@ whose source is gone are deleted: the glue of a matched package that lost
 its last action, and any generated .ts file in DIR that this run does not
 produce, so give each DIR to one gen command. Errors in the Go code are
 printed as file:line:col: message, and then nothing is written.
+
+A type that marshals itself (MarshalJSON, MarshalText and the like) is
+unknown in TypeScript, or string for text, unless its declaration says what
+its methods write with a //actions:ts directive, or -ts-type does, for a
+type of another module:
+
+	-ts-type k8s.io/apimachinery/pkg/util/intstr.IntOrString='number | string'
+
+Either is trusted as written: nothing checks it against the methods.
 
 Run it from go generate, in a file of the module:
 
@@ -56,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
 	tsDir := flags.String("ts", "", "write the TypeScript client into `DIR`")
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
+	tsTypes := tsTypeFlag{}
+	flags.Var(tsTypes, "ts-type", "give a type that marshals itself its TypeScript type, as `path.Type=TS`\n(trusted as written); repeatable")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
 	flags.Usage = func() {}
@@ -90,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
 	}
-	files, orphans, diags, err := generate(wd, *tsDir, patterns)
+	files, orphans, diags, err := generate(scan.Config{Dir: wd, TSTypes: tsTypes}, *tsDir, patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitFail
@@ -120,8 +131,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // It also returns the paths where generated files of an earlier run may be
 // left over. Paths are relative to wd, as they are printed. Problems in
 // the user's code come back as diagnostics, and then nothing else does.
-func generate(wd, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
-	prog, diags, err := scan.Load(scan.Config{Dir: wd}, patterns...)
+func generate(cfg scan.Config, tsDir string, patterns []string) ([]emit.File, []string, []scan.Diagnostic, error) {
+	wd := cfg.Dir
+	prog, diags, err := scan.Load(cfg, patterns...)
 	if err != nil || len(diags) > 0 {
 		return nil, nil, diags, err
 	}
@@ -230,4 +242,21 @@ func isSet(flags *flag.FlagSet, name string) bool {
 	set := false
 	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// tsTypeFlag collects the -ts-type flags, by type: path.Type=TS each.
+type tsTypeFlag map[string]string
+
+func (f tsTypeFlag) String() string { return "" }
+
+func (f tsTypeFlag) Set(v string) error {
+	key, ts, err := scan.ParseTSType(v)
+	if err != nil {
+		return err
+	}
+	if old, ok := f[key]; ok && old != ts {
+		return fmt.Errorf("%s has two TypeScript types: %s and %s", key, old, ts)
+	}
+	f[key] = ts
+	return nil
 }

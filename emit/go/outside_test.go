@@ -20,7 +20,7 @@ import (
 func TestOutside(t *testing.T) {
 	root := testkit.RepoRoot(t)
 	src := filepath.Join(root, "testdata", "outside")
-	prog, diags, err := scan.Load(scan.Config{Dir: filepath.Join(src, "cluster")}, "./...")
+	prog, diags, err := scan.Load(scan.Config{Dir: filepath.Join(src, "cluster"), TSTypes: testkit.OutsideTSTypes}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/actionsgo/actions/internal/testkit"
 	"github.com/actionsgo/actions/model"
 	"github.com/actionsgo/actions/scan"
 )
@@ -24,7 +25,7 @@ func scannedCases() []goldenCase {
 		// A module that uses the types of another, as applications use
 		// Kubernetes' API.
 		{"cluster", func(t *testing.T) *model.Program {
-			return loadIn(t, scan.Config{Dir: filepath.Join("..", "..", "testdata", "outside", "cluster")}, "./...")
+			return loadIn(t, scan.Config{Dir: filepath.Join("..", "..", "testdata", "outside", "cluster"), TSTypes: testkit.OutsideTSTypes}, "./...")
 		}},
 	}
 }

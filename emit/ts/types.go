@@ -34,8 +34,21 @@ func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
 	if err != nil {
 		return err
 	}
+	if n.Type.TSType != "" {
+		t = n.Type.TSType // as given, without the parentheses of group
+	}
 	fmt.Fprintf(b, "export type %s = %s;\n", name, t)
 	return nil
+}
+
+// group returns a TypeScript type given as text (a type's TSType) as one
+// member of a union, in parentheses unless it is a name, so that it stays
+// whole in T[] and T | null.
+func group(ts string) string {
+	if isIdentifier(strings.ReplaceAll(ts, ".", "_")) {
+		return ts
+	}
+	return "(" + ts + ")"
 }
 
 // writeEnum writes an enum as a union of its values and a const object of
@@ -289,11 +302,19 @@ func (m *module) union(t *model.Type, at place) ([]string, error) {
 		return []string{"boolean"}, nil
 	case model.KindInt, model.KindFloat, model.KindDuration:
 		return []string{"number"}, nil
-	case model.KindString, model.KindTime, model.KindTextMarshaler:
+	case model.KindTextMarshaler:
+		if t.TSType != "" {
+			return []string{group(t.TSType)}, nil
+		}
+		return []string{"string"}, nil
+	case model.KindString, model.KindTime:
 		return []string{"string"}, nil
 	case model.KindBytes:
 		return []string{"string"}, nil
 	case model.KindRawMessage, model.KindAny, model.KindMarshaler:
+		if t.TSType != "" {
+			return []string{group(t.TSType)}, nil
+		}
 		return []string{"unknown"}, nil
 	case model.KindFile:
 		return []string{m.global("Blob")}, nil

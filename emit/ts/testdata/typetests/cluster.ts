@@ -47,3 +47,16 @@ export const west: Zone = "west";
 export const tcp: Protocol = Protocol.TCP;
 // @ts-expect-error not a value of the enum
 export const quic: Protocol = "QUIC";
+
+// Types that marshal themselves, typed by -ts-type (the other module's) and
+// by //actions:ts (this module's Version).
+export const surge: Node["maxSurge"] = 3;
+export const surgePercent: Node["maxSurge"] = "25%";
+// @ts-expect-error IntOrString is a number or a string
+export const surgeBool: Node["maxSurge"] = true;
+export const memory: Quantity = "1Gi";
+// @ts-expect-error a Quantity is a string
+export const memoryNumber: Quantity = 1;
+export const version: Node["version"] = "1.31";
+// @ts-expect-error a Version is "major.minor"
+export const versionWord: Node["version"] = "latest";

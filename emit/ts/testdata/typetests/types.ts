@@ -5,6 +5,7 @@ import {
   Priority,
   Status,
   echoItem,
+  echoStamped,
   echoStatus,
   echoMyBytes,
   echoPointer,
@@ -166,9 +167,22 @@ export function marshalers(m: Marshalers): string {
   // A type with AppendText is a string; a []MyByte an array of numbers.
   const slug: string = m.slug;
   const codes: Record<string, string> = m.codeByName;
-  // @ts-expect-error a MarshalJSONTo type is any JSON
+  // Tally's MarshalJSONTo writes a number, as its directive says; a type
+  // that marshals itself without one is any JSON.
   const tally: number = m.tally;
-  return slug + String(codes) + String(tally);
+  const money: `${number}.${number}` = m.money;
+  // @ts-expect-error Money's directive makes it a string of units and cents
+  m.money = "twelve";
+  const version: [number, number] = m.version;
+  // @ts-expect-error Version's is a pair of numbers
+  m.version = [1];
+  return slug + String(codes) + String(tally) + money + String(version);
+}
+
+export function stamped(s: Awaited<ReturnType<typeof echoStamped>>): void {
+  // @ts-expect-error Stamped has no directive: any JSON
+  const str: string = s;
+  void str;
 }
 
 export function myBytes(b: Awaited<ReturnType<typeof echoMyBytes>>): number {

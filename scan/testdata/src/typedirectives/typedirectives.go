@@ -52,10 +52,19 @@ type NoType struct{}
 
 func (NoType) MarshalJSON() ([]byte, error) { return []byte("1"), nil }
 
+// Plain does not marshal itself: its TypeScript type is its Go type's.
+//
+// want +2 1 `//actions:ts on type Plain, which has no marshal methods: its TypeScript type follows from its Go type \(a ts_type tag sets the type of one field\)`
+//
+//actions:ts number
+type Plain struct {
+	N int `json:"n"`
+}
+
 // Use reaches every type above.
 //
 //actions:server
-func Use(v NoEnum, t NoType, r json.RawMessage) {}
+func Use(v NoEnum, t NoType, p Plain, r json.RawMessage) {}
 
 // Misplaced puts a type's directive on a function.
 //
