@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,28 +46,14 @@ func (s *scanner) scanPackage(p *packages.Package) {
 	pkg := s.packageOf(p.Types)
 	pkg.Dir = p.Dir
 	marked = s.services(p, marked, services)
-	type export struct {
-		goName string
-		pos    token.Pos
-	}
-	tsNames := map[string]export{} // TypeScript name → its first action, to catch clashes
 	for _, m := range marked {
 		obj, _ := p.TypesInfo.Defs[m.fn.Name].(*types.Func)
 		if obj == nil {
 			continue
 		}
-		a := s.action(m.fn, obj, m.opts)
-		if a == nil {
-			continue
+		if a := s.action(m.fn, obj, m.opts); a != nil {
+			pkg.Actions = append(pkg.Actions, a)
 		}
-		if other, ok := tsNames[a.TSName]; ok {
-			at := s.fset.Position(other.pos)
-			s.errorf(m.fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s at %s:%d:%d; rename one of them, or give one another name with name=",
-				goName(a), a.TSName, other.goName, filepath.Base(at.Filename), at.Line, at.Column)
-			continue
-		}
-		tsNames[a.TSName] = export{goName(a), m.fn.Name.Pos()}
-		pkg.Actions = append(pkg.Actions, a)
 	}
 	s.checkGlueNames(p, pkg)
 }

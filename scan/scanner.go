@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/model"
 )
 
@@ -259,6 +260,10 @@ func (s *scanner) finish() {
 		}
 		slices.SortStableFunc(p.Actions, func(a, b *model.Action) int { return comparePos(a.Pos, b.Pos) })
 		slices.SortFunc(p.Types, func(a, b *model.Named) int { return strings.Compare(a.Name, b.Name) })
+		// Values of one TypeScript module share a namespace.
+		for _, c := range emit.TSClashes(p) {
+			s.errorAt(c.Pos, "%s", c.Message())
+		}
 	}
 	if s.prog.Packages == nil {
 		s.prog.Packages = []*model.Package{}

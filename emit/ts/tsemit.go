@@ -182,10 +182,10 @@ func (m *module) localValueNames() []string {
 	for _, a := range m.pkg.Actions {
 		names = append(names, a.TSName)
 		if a.Get {
-			names = append(names, a.TSName+querySuffix)
+			names = append(names, a.TSName+emit.QuerySuffix)
 		}
 		if a.Form != nil {
-			names = append(names, a.TSName+formSuffix)
+			names = append(names, a.TSName+emit.FormSuffix)
 		}
 		for _, p := range a.Params {
 			names = append(names, p.TSName)
@@ -268,9 +268,6 @@ func callerOf(a *model.Action) string {
 	return "call"
 }
 
-// formSuffix ends the name of a form action's form function.
-const formSuffix = "Form"
-
 // formSpec is how the runtime's submit reads a form field: its kind, "[]"
 // for several values, "?" when it may be absent.
 func formSpec(f *model.FormField) string {
@@ -283,9 +280,6 @@ func formSpec(f *model.FormField) string {
 	}
 	return spec
 }
-
-// querySuffix ends the name of a get action's TanStack Query options.
-const querySuffix = "Query"
 
 // writeAction writes the function that calls action a:
 //
@@ -357,7 +351,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 			specs[i] = propertyName(f.Name) + ": " + quote(formSpec(f))
 		}
 		state := m.runtime["FormState"] + "<" + result + ">"
-		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, formSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
+		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, emit.FormSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
 		fmt.Fprintf(b, "  return %s<%s>(%s, { %s }, formData, %s);\n", m.runtime["submit"], inner, quote(a.ID), strings.Join(specs, ", "), opts)
 		b.WriteString("}\n")
 	}
@@ -368,7 +362,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		for taken[signal] {
 			signal += "_"
 		}
-		fmt.Fprintf(b, "export function %s%s(%s) {\n", a.TSName, querySuffix, strings.Join(params, ", "))
+		fmt.Fprintf(b, "export function %s%s(%s) {\n", a.TSName, emit.QuerySuffix, strings.Join(params, ", "))
 		b.WriteString("  return {\n")
 		fmt.Fprintf(b, "    queryKey: [%s] as const,\n", strings.Join(append([]string{quote(a.ID)}, args...), ", "))
 		bind := signal // the destructuring of the query's context
@@ -400,24 +394,21 @@ func check(prog *model.Program) error {
 			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
 		}
 		keys[strings.ToLower(pkg.Key)] = "package " + pkg.Path
-		// Exported values: enum objects and functions share one namespace.
-		values := map[string]string{}
 		for _, n := range pkg.Types {
 			if !tsname.IsIdentifier(n.Name) {
 				return fmt.Errorf("package %s: type name %q is not an identifier", pkg.Path, n.Name)
 			}
-			if len(n.Enum) > 0 {
-				values[n.Name] = "the constants of type " + n.Name
-			}
+		}
+		// Exported values: enum objects and functions share one namespace.
+		// The scanner reports this with positions; a model built otherwise
+		// gets it as an error.
+		for _, c := range emit.TSClashes(pkg) {
+			return fmt.Errorf("package %s: %s", pkg.Path, c.Message())
 		}
 		for _, a := range pkg.Actions {
 			if !tsname.IsIdentifier(a.TSName) {
 				return fmt.Errorf("package %s: action %s: TypeScript name %q is not an identifier", pkg.Path, a.Name, a.TSName)
 			}
-			if other, dup := values[a.TSName]; dup {
-				return fmt.Errorf("package %s: action %s: TypeScript name %s is also the name of %s", pkg.Path, a.Name, a.TSName, other)
-			}
-			values[a.TSName] = "action " + a.Name
 			for _, p := range a.Params {
 				if !tsname.IsIdentifier(p.TSName) {
 					return fmt.Errorf("package %s: action %s: parameter name %q is not an identifier", pkg.Path, a.Name, p.TSName)
