@@ -426,6 +426,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 		}
 	}
 	tsUsed := map[string]bool{}
+	var goTypes []types.Type // of a.Params, to spell
 	for i := range params.Len() {
 		v := params.At(i)
 		if isContext(v.Type()) {
@@ -462,9 +463,11 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 			continue
 		}
 		a.Params = append(a.Params, &model.Param{Name: pname, TSName: ts, Type: t})
+		goTypes = append(goTypes, v.Type())
 	}
 
 	results := sig.Results()
+	var resultGo types.Type
 	switch {
 	case results.Len() == 0:
 	case results.Len() == 1 && isError(results.At(0).Type()):
@@ -486,6 +489,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 		}
 		a.Result = s.wireType(r, pos, name+": result")
 		ok = ok && a.Result != nil
+		resultGo = r
 	default:
 		s.errorf(pos, "%s returns %s: an action returns (), (error), (R) or (R, error)", name, s.typeString(results))
 		ok = false
@@ -502,6 +506,14 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 	}
 	if !ok {
 		return nil
+	}
+	pkg := s.packageOf(obj.Pkg())
+	s.ownPkgs[pkg] = obj.Pkg()
+	for i, p := range a.Params {
+		s.spell(pkg, goTypes[i], func(g *model.GoType) { p.GoType = g })
+	}
+	if resultGo != nil {
+		s.spell(pkg, resultGo, func(g *model.GoType) { a.ResultGoType = g })
 	}
 	return a
 }

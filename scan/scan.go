@@ -29,7 +29,10 @@
 //     its position names is parsed for them, once.
 //   - A standard library type is never declared: it has a kind of its own
 //     (time.Time), is a marshaler, or is written inline as its underlying
-//     type, keeping its package and name so Go can spell it.
+//     type.
+//   - The glue's Go spelling of parameter and result types comes from
+//     go/types (Param.GoType), with the names of its imports chosen once
+//     per package (Package.GoImports).
 package scan
 
 import (

@@ -35,6 +35,8 @@ type scanner struct {
 	emptiable typeutil.Map              // whether a struct type can encode as {}, once known
 	tsTypes   map[string]string         // Config.TSTypes
 	tsUsed    map[string]bool           // the keys of tsTypes that named a type reached
+	spellings []spelling                // the types the glue writes, to spell at the end
+	ownPkgs   map[*model.Package]*types.Package
 }
 
 func newScanner() *scanner {
@@ -48,6 +50,7 @@ func newScanner() *scanner {
 		docFiles: map[string]bool{},
 		reported: map[string]bool{},
 		tsUsed:   map[string]bool{},
+		ownPkgs:  map[*model.Package]*types.Package{},
 	}
 }
 
@@ -251,6 +254,7 @@ func (s *scanner) finish() {
 	}
 	slices.SortFunc(s.prog.Packages, func(a, b *model.Package) int { return strings.Compare(a.Path, b.Path) })
 	assignKeys(s.prog.Packages)
+	s.spellAll()
 	for _, p := range s.prog.Packages {
 		for _, a := range p.Actions {
 			a.ID = p.Key + "." + a.Name

@@ -3,6 +3,8 @@ package goemit
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,82 +14,24 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// enumRef is a closed enum that a parameter's type reaches: the runtime
-// must be told its values (actions.Enum) to refuse others.
-type enumRef struct {
-	pkg   string // import path of the declaring package
-	named *model.Named
-}
+// enumKey identifies an enum in the maps of a file.
+func enumKey(e model.EnumRef) string { return e.Pkg + "." + e.Named.Name }
 
-func (e enumRef) key() string { return e.pkg + "." + e.named.Name }
-
-// reachedEnums returns the closed enums that a value of type t holds where
-// the codec decodes it by default, sorted by package and name: through
-// pointers, elements, map keys and values, struct members, type arguments
-// and the declarations of named types. A type that decodes itself is left
-// alone, as are the fields of a struct that do not travel.
-func (g *generator) reachedEnums(t *model.Type) []enumRef {
-	var out []enumRef
-	seen := map[string]bool{}
-	var visit func(t *model.Type)
-	visit = func(t *model.Type) {
-		if t == nil {
-			return
-		}
-		if t.Kind == model.KindNamed {
-			key := t.Pkg + "." + t.Name
-			if n := g.prog.Lookup(t.Pkg, t.Name); n != nil && !seen[key] {
-				seen[key] = true
-				if checked(n) {
-					out = append(out, enumRef{t.Pkg, n})
-				}
-				visit(n.Type)
-			}
-		}
-		visit(t.Elem)
-		visit(t.Key)
-		for _, f := range t.Fields {
-			visit(f.Type)
-		}
-		if t.Fallback != nil {
-			visit(t.Fallback.Type)
-		}
-		for _, a := range t.TypeArgs {
-			visit(a)
-		}
-	}
-	visit(t)
-	slices.SortFunc(out, func(a, b enumRef) int {
-		return cmp.Or(strings.Compare(a.pkg, b.pkg), strings.Compare(a.named.Name, b.named.Name))
-	})
-	return out
-}
-
-// checked reports whether the runtime checks the values of n: a closed
-// enum, unless its constants and its zero value are every value of its
-// kind (a bool enum with a true constant).
-func checked(n *model.Named) bool {
-	if len(n.Enum) == 0 || n.Open {
-		return false
-	}
-	return n.Type.Kind != model.KindBool || !slices.ContainsFunc(n.Enum, func(v *model.EnumValue) bool { return v.Value == "true" })
-}
-
-// groupEnums returns the closed enums the parameters of actions reach, in
-// the order of reachedEnums, each once.
-func (g *generator) groupEnums(actions []*model.Action) []enumRef {
-	var out []enumRef
+// groupEnums returns the closed enums the parameters of actions reach
+// (Program.ClosedEnums), each once, sorted by package and name.
+func (g *generator) groupEnums(actions []*model.Action) []model.EnumRef {
+	var out []model.EnumRef
 	for _, a := range actions {
 		for _, p := range a.Params {
-			for _, e := range g.reachedEnums(p.Type) {
-				if !slices.ContainsFunc(out, func(o enumRef) bool { return o.key() == e.key() }) {
+			for _, e := range g.prog.ClosedEnums(p.Type) {
+				if !slices.ContainsFunc(out, func(o model.EnumRef) bool { return enumKey(o) == enumKey(e) }) {
 					out = append(out, e)
 				}
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b enumRef) int {
-		return cmp.Or(strings.Compare(a.pkg, b.pkg), strings.Compare(a.named.Name, b.named.Name))
+	slices.SortFunc(out, func(a, b model.EnumRef) int {
+		return cmp.Or(strings.Compare(a.Pkg, b.Pkg), strings.Compare(a.Named.Name, b.Named.Name))
 	})
 	return out
 }
@@ -97,24 +41,27 @@ func (g *generator) groupEnums(actions []*model.Action) []enumRef {
 // package's and type's names where two enums of the group share a name,
 // then a number if that is taken too. taken holds the identifiers the
 // function refers to, which a local must not hide.
-func enumLocals(enums []enumRef, prog *model.Program, taken map[string]bool) map[string]string {
+func (g *generator) enumLocals(enums []model.EnumRef, taken map[string]bool) map[string]string {
 	count := map[string]int{}
 	for _, e := range enums {
-		count[e.named.Name]++
+		count[e.Named.Name]++
 	}
 	names := map[string]string{}
 	for _, e := range enums {
-		base := "enum" + upperFirst(e.named.Name)
-		if count[e.named.Name] > 1 {
-			pkgName, _ := packageName(prog, e.pkg)
-			base = "enum" + upperFirst(pkgName) + upperFirst(e.named.Name)
+		base := "enum" + upperFirst(e.Named.Name)
+		if count[e.Named.Name] > 1 {
+			pkgName := g.pkg.Name
+			if imp := g.pkg.GoImport(e.Pkg); imp != nil {
+				pkgName = imp.Name
+			}
+			base = "enum" + upperFirst(pkgName) + upperFirst(e.Named.Name)
 		}
 		name := base
 		for i := 2; taken[name]; i++ {
 			name = fmt.Sprintf("%s%d", base, i)
 		}
 		taken[name] = true
-		names[e.key()] = name
+		names[enumKey(e)] = name
 	}
 	return names
 }
@@ -131,13 +78,13 @@ func upperFirst(s string) string {
 //
 // The constants are qualified with their package where it is not the
 // file's, and go one a line when there are more than a few.
-func (g *generator) enumDecl(e enumRef, local string) jen.Code {
-	consts := make([]jen.Code, len(e.named.Enum))
-	for i, v := range e.named.Enum {
+func (g *generator) enumDecl(e model.EnumRef, local string) jen.Code {
+	consts := make([]jen.Code, len(e.Named.Enum))
+	for i, v := range e.Named.Enum {
 		/* StatusPaid, or other.StatusPaid */
-		consts[i] = jen.Qual(e.pkg, v.Name)
+		consts[i] = g.qual(e.Pkg, v.Name)
 	}
-	call := jen.Qual(actionsPath, "Enum")
+	call := g.qual(actionsPath, "Enum")
 	if len(consts) > 3 {
 		/* actions.Enum(\n\tA,\n\tB,\n) */
 		call.Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, consts...)
@@ -147,39 +94,22 @@ func (g *generator) enumDecl(e enumRef, local string) jen.Code {
 	return jen.Id(local).Op(":=").Add(call)
 }
 
-// functionNames returns the identifiers of the file's package that a
-// function of the glue for actions refers to unqualified, besides the
-// imports: the actions and their receivers, the package's types, and the
-// constants of its enums, so that no local hides one.
+// functionNames returns the identifiers that a function of the glue for
+// actions refers to unqualified, so that no local hides one: the imports,
+// the actions and their receivers, the package's types and the constants
+// of its enums, and every name the types of the actions use.
 func (g *generator) functionNames(actions []*model.Action) map[string]bool {
 	taken := map[string]bool{serviceParam: true}
-	for _, id := range slices.Concat(glueIdents, predeclared) {
+	for _, id := range glueIdents {
 		taken[id] = true
 	}
-	for _, imp := range g.imports {
-		taken[imp.name] = true
+	for _, imp := range g.pkg.GoImports {
+		taken[imp.Name] = true
 	}
 	for _, n := range g.pkg.Types {
 		taken[n.Name] = true
 		for _, v := range n.Enum {
 			taken[v.Name] = true
-		}
-	}
-	var visit func(t *model.Type)
-	visit = func(t *model.Type) {
-		if t == nil {
-			return
-		}
-		if t.Pkg == g.pkg.Path && t.Name != "" {
-			taken[t.Name] = true // a type of the package not declared in the model
-		}
-		visit(t.Elem)
-		visit(t.Key)
-		for _, a := range t.TypeArgs {
-			visit(a)
-		}
-		for _, f := range t.GoFields {
-			visit(f.Type)
 		}
 	}
 	for _, a := range actions {
@@ -188,9 +118,41 @@ func (g *generator) functionNames(actions []*model.Action) map[string]bool {
 			taken[a.Receiver.Type] = true
 		}
 		for _, p := range a.Params {
-			visit(p.Type)
+			for _, id := range exprIdents(p.GoType) {
+				taken[id] = true
+			}
 		}
-		visit(a.Result)
+		for _, id := range exprIdents(a.ResultGoType) {
+			taken[id] = true
+		}
 	}
 	return taken
+}
+
+// exprIdents returns the identifiers a Go type expression uses
+// unqualified: the file's own types, and predeclared ones.
+func exprIdents(t *model.GoType) []string {
+	if t == nil {
+		return nil
+	}
+	e, err := parser.ParseExpr(t.Expr)
+	if err != nil {
+		return nil // goType refuses nothing, and format.Source reports it
+	}
+	var ids []string
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // pkg.Name: the import's name is taken already
+		case *ast.Field:
+			ast.Inspect(n.Type, visit) // its names are not references
+			return false
+		case *ast.Ident:
+			ids = append(ids, n.Name)
+		}
+		return true
+	}
+	ast.Inspect(e, visit)
+	return ids
 }

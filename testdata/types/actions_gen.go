@@ -68,9 +68,9 @@ var (
 	_ func(Tree[int]) Tree[int]                   = EchoTree
 	_ func(Lookup[Item]) Lookup[Item]             = EchoLookup
 	_ func(Generics) Generics                     = EchoGenerics
-	_ func(Page[Item]) Page[Item]                 = EchoItemPage
-	_ func([]Item) []Item                         = EchoList
-	_ func(int) int                               = EchoQuantity
+	_ func(ItemPage) ItemPage                     = EchoItemPage
+	_ func(List[Item]) List[Item]                 = EchoList
+	_ func(Quantity) Quantity                     = EchoQuantity
 	_ func(SignUp) SignUp                         = EchoSignUp
 	_ func(Range) Range                           = EchoRange
 	_ func(struct {
@@ -527,27 +527,27 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoItemPage",
-			Params:  []actions.Parameter{actions.Param[Page[Item]]("v")},
+			Params:  []actions.Parameter{actions.Param[ItemPage]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				result := EchoItemPage(*args[0].(*Page[Item]))
+				result := EchoItemPage(*args[0].(*ItemPage))
 				return &result, nil
 			},
 		},
 		{
 			ID:      "types.EchoList",
-			Params:  []actions.Parameter{actions.Param[[]Item]("v")},
+			Params:  []actions.Parameter{actions.Param[List[Item]]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				return EchoList(*args[0].(*[]Item)), nil
+				return EchoList(*args[0].(*List[Item])), nil
 			},
 		},
 		{
 			ID:      "types.EchoQuantity",
-			Params:  []actions.Parameter{actions.Param[int]("v")},
+			Params:  []actions.Parameter{actions.Param[Quantity]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				return EchoQuantity(*args[0].(*int)), nil
+				return EchoQuantity(*args[0].(*Quantity)), nil
 			},
 		},
 		{
