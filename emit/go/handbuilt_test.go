@@ -43,7 +43,7 @@ func handbuiltModel() *model.Program {
 		{Name: "query", GoName: "Query", Type: tString, Optional: true, OmitEmpty: true},
 		{Name: "note", GoName: "Note", Type: tString},
 	}}
-	filterGo := goType("struct {\npage.Base\nQuery string `json:\"query,omitempty\"`\nlimit int\nNote string \"json:\\\"note\\\" doc:\\\"`quoted`\\\"\"\n}", "example.com/shop/page")
+	filterGo := goType("struct {\npage.Base\nQuery string `json:\"query,omitempty\"`\nlimit int\nNote string \"json:\\\"note\\\" doc:\\\"`quoted`\\\"\"\ndone chan<- struct{}\n}", "example.com/shop/page")
 	opts := &model.Type{Kind: model.KindPointer, Elem: &model.Type{Kind: model.KindStruct,
 		Fields: []*model.Field{{Name: "dry", GoName: "Dry", Type: tBool}},
 	}}
