@@ -157,7 +157,6 @@ var (
 	})
 	// The options of a call with the Int64Header: int64Marshaler first,
 	// so that it writes a time.Duration too.
-	int64Decode = json.JoinOptions(strict, json.WithUnmarshalers(json.JoinUnmarshalers(int64Unmarshaler, durationUnmarshaler)))
 	int64Encode = json.WithMarshalers(json.JoinMarshalers(int64Marshaler, durationMarshaler))
 	// A read's result with them, its map keys sorted as readOptions sorts them.
 	int64ReadEncode = json.JoinOptions(int64Encode, json.Deterministic(true))

@@ -24,8 +24,10 @@ import (
 //
 // int64s is set for a call that asks for 64-bit integers as strings
 // (Int64Header): the arguments may hold them so too. extra, when not nil,
-// are options of the call's own (its files).
-func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, int64s bool, extra json.Options) ([]any, error) {
+// decodes what the call adds to every parameter's own (the files of a
+// multipart call): the codec takes one set of unmarshalers, so they are
+// joined.
+func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxDepth int, args []any, int64s bool, extra *json.Unmarshalers) ([]any, error) {
 	body := buf.Bytes()
 	if len(bytes.TrimLeft(body, " \t\r\n")) == 0 {
 		if len(params) > 0 {
@@ -57,11 +59,13 @@ func decodeArgs(d *jsontext.Decoder, buf *bytes.Buffer, params []Parameter, maxD
 		}
 		v := p.newValue()
 		opts := p.options
-		if int64s {
-			opts = int64Decode
-		}
-		if extra != nil {
-			opts = json.JoinOptions(opts, extra)
+		if int64s || extra != nil {
+			us := []*json.Unmarshalers{p.unmarshal}
+			if int64s {
+				us = append(us, int64Unmarshaler, durationUnmarshaler)
+			}
+			us = append(us, extra)
+			opts = json.JoinOptions(strict, json.WithUnmarshalers(json.JoinUnmarshalers(us...)))
 		}
 		var err error
 		if p.depth >= 0 && p.depth <= maxDepth {
@@ -157,6 +161,13 @@ func argumentError(p *Parameter, index int, err error, maxDepth int) error {
 	}
 	if e, ok := errors.AsType[*Error](err); ok && e != nil {
 		return e // from a type's own unmarshal method, meant for the client
+	}
+	if e, ok := errors.AsType[*enumError](err); ok {
+		where := ""
+		if se, ok := errors.AsType[*json.SemanticError](err); ok {
+			where = at(se.JSONPointer)
+		}
+		return Errorf(CodeInvalidArgument, "argument %s: want one of %s%s, got %s", p.Name, e.want, where, e.got)
 	}
 	if se, ok := errors.AsType[*jsontext.SyntacticError](err); ok {
 		switch {

@@ -257,10 +257,10 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// fileOptions are the codec's options for the arguments of a multipart
+// fileUnmarshal is the codec's unmarshaler for the arguments of a multipart
 // call: a File is the name of its part.
-func (u *uploads) fileOptions() json.Options {
-	return json.WithUnmarshalers(json.UnmarshalFromFunc(func(dec *jsontext.Decoder, f *File) error {
+func (u *uploads) fileUnmarshal() *json.Unmarshalers {
+	return json.UnmarshalFromFunc(func(dec *jsontext.Decoder, f *File) error {
 		var name string
 		if err := json.UnmarshalDecode(dec, &name); err != nil {
 			return Errorf(CodeInvalidArgument, "a file is the name of the part that holds it")
@@ -271,7 +271,7 @@ func (u *uploads) fileOptions() json.Options {
 		}
 		*f = got
 		return nil
-	}))
+	})
 }
 
 // writeFile sends a File result as its bytes, read from rc, with its

@@ -221,7 +221,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(ctx, w, r, a, st, status, err)
 		return
 	}
-	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.int64s, st.fileOptions())
+	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.int64s, st.fileUnmarshal())
 	if err != nil {
 		h.refuse(ctx, w, r, a, st, 0, err)
 		return
@@ -272,13 +272,13 @@ type callState struct {
 	encDuration bool
 }
 
-// fileOptions returns the codec's options for the call's files, nil when
-// it has none.
-func (st *callState) fileOptions() json.Options {
+// fileUnmarshal returns the codec's unmarshaler of the call's files, nil
+// when it has none.
+func (st *callState) fileUnmarshal() *json.Unmarshalers {
 	if st.uploads.files == nil {
 		return nil
 	}
-	return st.uploads.fileOptions()
+	return st.uploads.fileUnmarshal()
 }
 
 var calls = sync.Pool{New: func() any { return new(callState) }}

@@ -20,14 +20,21 @@ type Parameter struct {
 	validate func(v any) error   // calls Validate through the pointer, or nil
 	typ      reflect.Type        // the parameter's type, for messages
 	nullable bool                // a JSON null is a value of the type
-	options  json.Options        // the codec's, with the Duration ones where the type needs them
+	options  json.Options        // the codec's, with unmarshal below
 	depth    int                 // how deep a value of the type can nest; unbounded < 0
 	_        [0]func(*Parameter) // not comparable: compare by Name
+
+	// unmarshal decodes what the type reaches that the codec's defaults
+	// do not: a time.Duration, a closed enum's values. Nil when nothing.
+	unmarshal *json.Unmarshalers
 }
 
 // Param declares a parameter named name of type T. Generated glue calls it;
-// the argument reaches Action.Call as a *T.
-func Param[T any](name string) Parameter {
+// the argument reaches Action.Call as a *T. enums are the closed enums that
+// T reaches (see Enum): the handler refuses a value of one of them that is
+// none of its values. A parameter without them decodes with the codec's
+// options alone.
+func Param[T any](name string, enums ...EnumSet) Parameter {
 	t := reflect.TypeFor[T]()
 	p := Parameter{
 		Name:     name,
@@ -38,7 +45,15 @@ func Param[T any](name string) Parameter {
 		options:  strict,
 	}
 	if decodesDuration(t) {
-		p.options = decodeOptions
+		p.options, p.unmarshal = decodeOptions, durationUnmarshaler
+	}
+	if len(enums) > 0 {
+		us := []*json.Unmarshalers{p.unmarshal}
+		for _, e := range enums {
+			us = append(us, e.unmarshal)
+		}
+		p.unmarshal = json.JoinUnmarshalers(us...)
+		p.options = json.JoinOptions(strict, json.WithUnmarshalers(p.unmarshal))
 	}
 	switch {
 	case t.Kind() == reflect.Pointer && t.Implements(validatorType):

@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,8 +272,11 @@ func writeIdentity(b *strings.Builder, t *Type) {
 		return
 	}
 	b.WriteString(string(t.Kind))
-	if t.Go != "" {
-		b.WriteString(" " + t.Go)
+	if t.Bits != 0 {
+		fmt.Fprintf(b, " %d", t.Bits)
+	}
+	if t.Unsigned {
+		b.WriteString(" unsigned")
 	}
 	if t.Pkg != "" || t.Name != "" {
 		b.WriteString(" " + t.Pkg + "." + t.Name)

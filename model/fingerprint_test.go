@@ -10,10 +10,10 @@ import (
 const pkgPath = "example.com/shop"
 
 var (
-	tString = &model.Type{Kind: model.KindString, Go: "string"}
-	tInt    = &model.Type{Kind: model.KindInt, Go: "int", Bits: 64}
-	tInt32  = &model.Type{Kind: model.KindInt, Go: "int32", Bits: 32}
-	tTime   = &model.Type{Kind: model.KindTime, Go: "time.Time"}
+	tString = &model.Type{Kind: model.KindString}
+	tInt    = &model.Type{Kind: model.KindInt, Bits: 64}
+	tInt32  = &model.Type{Kind: model.KindInt, Bits: 32}
+	tTime   = &model.Type{Kind: model.KindTime}
 )
 
 func named(name string, args ...*model.Type) *model.Type {

@@ -13,6 +13,12 @@
 // and produce deterministic output.
 package model
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Pos is a position in a Go source file. File is absolute; the command makes
 // it relative to the working directory when it prints it.
 type Pos struct {
@@ -52,6 +58,42 @@ type Package struct {
 	Key     string    `json:"key"`
 	Actions []*Action `json:"actions,omitempty"` // in source order
 	Types   []*Named  `json:"types,omitempty"`   // sorted by name
+
+	// GoImports names, for the Go glue of a package with actions, every
+	// package it may import, sorted by path: those its GoTypes name, those
+	// of the closed enums its parameters reach (for their constants), and
+	// the runtime, context, iter and time, which the glue uses itself.
+	// The names clash with nothing the package declares.
+	GoImports []*GoImport `json:"goImports,omitempty"`
+}
+
+// GoImport is a package the Go glue imports, and the name it gives it.
+type GoImport struct {
+	Path  string `json:"path"`
+	Name  string `json:"name"`
+	Alias bool   `json:"alias,omitempty"` // Name is not the package's own name: the import says it
+}
+
+// GoType is a type as the Go glue of a package writes it: the scanner
+// spells it from go/types, so the glue writes it as it is, and names the
+// same type as the function it calls.
+type GoType struct {
+	// Expr is the type expression, "map[string]geo.Point", with other
+	// packages named as the package's GoImports name them.
+	Expr string `json:"expr"`
+	// Imports are the import paths of the packages Expr names, sorted.
+	Imports []string `json:"imports,omitempty"`
+}
+
+// GoImport returns the import of the package at path in the glue of p,
+// or nil.
+func (p *Package) GoImport(path string) *GoImport {
+	for _, imp := range p.GoImports {
+		if imp.Path == path {
+			return imp
+		}
+	}
+	return nil
 }
 
 // Action is one function or method marked //actions:server.
@@ -68,9 +110,10 @@ type Action struct {
 	Context  bool      `json:"context,omitempty"` // first parameter is a context.Context
 	Params   []*Param  `json:"params,omitempty"`  // without the context
 	// Result is the type of the value returned, nil when there is none;
-	// for a stream, the type of each item.
-	Result *Type `json:"result,omitempty"`
-	Error  bool  `json:"error,omitempty"` // last result is an error
+	// for a stream, the type of each item. ResultGoType spells it in Go.
+	Result       *Type   `json:"result,omitempty"`
+	ResultGoType *GoType `json:"resultGoType,omitempty"`
+	Error        bool    `json:"error,omitempty"` // last result is an error
 	// Stream says how a stream's items come: StreamSeq for iter.Seq[T],
 	// StreamSeq2 for iter.Seq2[T, error]; "" for an ordinary result.
 	Stream StreamKind `json:"stream,omitempty"`
@@ -128,9 +171,10 @@ const (
 
 // Param is one parameter of an action, as sent by the client.
 type Param struct {
-	Name   string `json:"name"`   // Go name, "item"; "arg0"… when unnamed or "_"
-	TSName string `json:"tsName"` // TypeScript name: Name, renamed if it is a reserved word
-	Type   *Type  `json:"type"`
+	Name   string  `json:"name"`   // Go name, "item"; "arg0"… when unnamed or "_"
+	TSName string  `json:"tsName"` // TypeScript name: Name, renamed if it is a reserved word
+	Type   *Type   `json:"type"`
+	GoType *GoType `json:"goType"` // the Go spelling of the type
 }
 
 // Kind says how a type travels as JSON.
@@ -142,7 +186,7 @@ type Kind string
 // nil []byte as "".
 const (
 	KindBool   Kind = "bool"   // true or false
-	KindInt    Kind = "int"    // a number; Type.Go names the Go type (int, uint8…)
+	KindInt    Kind = "int"    // a number, of Bits bits, Unsigned or not
 	KindFloat  Kind = "float"  // a number
 	KindString Kind = "string" // a string
 
@@ -165,17 +209,10 @@ const (
 	KindTypeParam Kind = "typeParam" // a type parameter of the enclosing generic type, by Name
 )
 
-// Type is the wire view of a Go type, with enough of the Go type kept to
-// write it back as Go (Go, Pkg, Name, TypeArgs).
+// Type is the wire view of a Go type. The Go glue does not spell types from
+// it: parameters and results carry their Go spelling (GoType).
 type Type struct {
 	Kind Kind `json:"kind"`
-
-	// Go is the Go spelling of a predeclared type, for kinds KindBool, KindInt,
-	// KindFloat and KindString ("int64", "uint8", "string"; "byte" and "rune"
-	// where the source says so), and of the standard
-	// library types behind Bytes ("[]byte"), Time ("time.Time"), Duration
-	// ("time.Duration"), RawMessage ("json.RawMessage") and Any ("any").
-	Go string `json:"go,omitempty"`
 
 	// Bits is the size of an Int or Float (8, 16, 32, 64); Unsigned marks
 	// unsigned integers. Together they tell which values are exact in a
@@ -190,7 +227,7 @@ type Type struct {
 	Len  int64 `json:"len,omitempty"` // Array
 	// Base64 marks an Array of an unnamed byte type ([16]byte): v2 writes
 	// it as a base64 string, as it writes a []byte, not as an array of
-	// numbers. Elem and Len still spell it.
+	// numbers. Elem and Len still describe it.
 	Base64 bool `json:"base64,omitempty"`
 	// Key is the key of a Map: a String, Int or Float kind (numbers travel
 	// as their decimal strings), a Time, a Base64 Array, a Marshaler or
@@ -208,28 +245,25 @@ type Type struct {
 	// or RawMessage for a jsontext.Value.
 	Fallback *Field `json:"fallback,omitempty"`
 
-	// GoFields lists the fields of a Struct as declared in Go, in order,
-	// embedded, unexported and json:"-" fields included. Fields is the wire
-	// view; GoFields lets the Go glue spell an anonymous struct exactly, as
-	// two struct types are identical only when their field names, types,
-	// embedding and tags all match. The scanner fills it for every Struct
-	// (and for a Marshaler or TextMarshaler that is an anonymous struct).
-	GoFields []*GoField `json:"goFields,omitempty"`
-
 	// KindNamed and KindTypeParam. Pkg is the import path of the declaring
 	// package and Name the type's name; TypeArgs instantiate a generic type.
 	// A KindNamed reference always has its declaration in Program (see
 	// Program.Lookup). Types of the standard library are never declared
 	// there: time.Time, time.Duration and json.RawMessage have kinds of their
-	// own, and any other standard library type that marshals itself (such as
+	// own, any other standard library type that marshals itself (such as
 	// netip.Addr) is written inline as KindMarshaler or KindTextMarshaler,
-	// keeping Pkg and Name so the Go glue can spell it. Any other standard
-	// library type is written inline as its underlying type (time.Month as
-	// KindInt, http.Header as KindMap), again keeping Pkg and Name: Pkg is
-	// set on a kind other than KindNamed only for such a type.
+	// and any other as its underlying type (time.Month as KindInt,
+	// http.Header as KindMap).
 	Pkg      string  `json:"pkg,omitempty"`
 	Name     string  `json:"name,omitempty"`
 	TypeArgs []*Type `json:"typeArgs,omitempty"`
+
+	// TSType is the TypeScript type of the JSON that a Marshaler's or
+	// TextMarshaler's methods write ("number | string"), as a
+	// //actions:ts directive on the type's declaration or the -ts-type
+	// flag gives it, or "" when nothing does (unknown, or string). It is
+	// trusted as written: nothing checks it against the methods.
+	TSType string `json:"tsType,omitempty"`
 }
 
 // Field is one JSON member of a struct, after encoding/json/v2's rules for
@@ -270,21 +304,6 @@ type Field struct {
 	TSType string `json:"tsType,omitempty"`
 }
 
-// GoField is one field of a struct as declared in Go.
-type GoField struct {
-	Name     string `json:"name"`               // Go field name; for an embedded field, its type's name
-	Embedded bool   `json:"embedded,omitempty"` // declared without a name
-	Tag      string `json:"tag,omitempty"`      // the raw struct tag, without quotes
-	Type     *Type  `json:"type"`               // for an embedded field, the Named or Pointer to Named
-
-	// A field that is not itself a JSON member (unexported, json:"-",
-	// hidden by a conflict, embedded) is described for its Go spelling
-	// only: a KindNamed there may have no declaration in the Program. Type
-	// is nil when the model cannot describe the field's type (a channel,
-	// a function); the scanner reports that in an anonymous struct, so it
-	// happens only in a named struct, which the glue never spells.
-}
-
 // Named is a named type declared in a package and reached by an action.
 type Named struct {
 	Name       string   `json:"name"`
@@ -303,6 +322,17 @@ type Named struct {
 	// string with constants. A string constant that is not valid UTF-8 is
 	// left out: v2 refuses to write it.
 	Enum []*EnumValue `json:"enum,omitempty"`
+
+	// Open marks an enum whose values are not only its constants: a Go
+	// string or number type holds any value of its kind, and a type of
+	// another module (a Kubernetes NodeConditionType) gets values its
+	// constants do not list. TypeScript takes any value of the kind beside
+	// the constants, and the runtime checks nothing. A closed enum is one
+	// the run's modules declare: the runtime refuses in an argument a value
+	// that is neither a constant nor the zero value, and TypeScript admits
+	// the zero value only where Go may send it. The //actions:enum
+	// directive on the type says otherwise (open or closed).
+	Open bool `json:"open,omitempty"`
 
 	// Validate marks a type with a Validate() error method (value or
 	// pointer receiver); the runtime calls it before the action.
@@ -340,4 +370,71 @@ func (p *Program) Package(path string) *Package {
 		}
 	}
 	return nil
+}
+
+// EnumRef is an enum declared in the package at import path Pkg.
+type EnumRef struct {
+	Pkg   string
+	Named *Named
+}
+
+// Checked reports whether the runtime checks the values of the enum n in
+// arguments: a closed enum, unless its constants and its zero value are
+// every value of its kind (a bool enum with a true constant).
+func (n *Named) Checked() bool {
+	if len(n.Enum) == 0 || n.Open {
+		return false
+	}
+	if n.Type.Kind != KindBool {
+		return true
+	}
+	for _, v := range n.Enum {
+		if v.Value == "true" {
+			return false
+		}
+	}
+	return true
+}
+
+// ClosedEnums returns the enums whose values the runtime checks (Checked)
+// that a value of type t holds where the codec decodes it by default,
+// sorted by package and name: through pointers, elements, map keys and
+// values, struct members, type arguments and the declarations of named
+// types. A type that decodes itself is left alone, as are the fields of a
+// struct that do not travel.
+func (p *Program) ClosedEnums(t *Type) []EnumRef {
+	var out []EnumRef
+	seen := map[string]bool{}
+	var visit func(t *Type)
+	visit = func(t *Type) {
+		if t == nil {
+			return
+		}
+		if t.Kind == KindNamed {
+			key := t.Pkg + "." + t.Name
+			if n := p.Lookup(t.Pkg, t.Name); n != nil && !seen[key] {
+				seen[key] = true
+				if n.Checked() {
+					out = append(out, EnumRef{t.Pkg, n})
+				}
+				visit(n.Type)
+			}
+		}
+		visit(t.Elem)
+		visit(t.Key)
+		for _, f := range t.Fields {
+			visit(f.Type)
+		}
+		if t.Fallback != nil {
+			visit(t.Fallback.Type)
+		}
+		for _, a := range t.TypeArgs {
+			visit(a)
+		}
+	}
+	visit(t)
+	slices.SortFunc(out, func(a, b EnumRef) int {
+		return cmp.Or(strings.Compare(a.Pkg, b.Pkg), strings.Compare(a.Named.Name, b.Named.Name))
+	})
+	return out
 }

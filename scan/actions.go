@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -75,29 +74,22 @@ func (s *scanner) scanPackage(p *packages.Package, marked []mark, services []ser
 	}
 	pkg := s.packageOf(p.Types)
 	pkg.Dir = p.Dir
-	marked = s.services(p, marked, services)
-	type export struct {
-		goName string
-		pos    token.Pos
+	for _, f := range p.Syntax {
+		for _, id := range topLevelNames(f) {
+			// All of them, reached or not: the glue's imports must not
+			// take any (the checker saw only what actions reach).
+			s.topNames[pkg] = append(s.topNames[pkg], id.Name)
+		}
 	}
-	tsNames := map[string]export{} // TypeScript name → its first action, to catch clashes
+	marked = s.services(p, marked, services)
 	for _, m := range marked {
 		obj, _ := p.TypesInfo.Defs[m.fn.Name].(*types.Func)
 		if obj == nil {
 			continue
 		}
-		a := s.action(m.fn, obj, m.opts)
-		if a == nil {
-			continue
+		if a := s.action(m.fn, obj, m.opts); a != nil {
+			pkg.Actions = append(pkg.Actions, a)
 		}
-		if other, ok := tsNames[a.TSName]; ok {
-			at := s.fset.Position(other.pos)
-			s.errorf(m.fn.Name.Pos(), "%s: its TypeScript name %s is also the name of %s at %s:%d:%d; rename one of them, or give one another name with name=",
-				goName(a), a.TSName, other.goName, filepath.Base(at.Filename), at.Line, at.Column)
-			continue
-		}
-		tsNames[a.TSName] = export{goName(a), m.fn.Name.Pos()}
-		pkg.Actions = append(pkg.Actions, a)
 	}
 	s.checkGlueNames(p, pkg)
 }
@@ -180,6 +172,15 @@ func (s *scanner) fileMarks(f *ast.File) (marked []mark, services []serviceMark,
 	byFunc := map[*ast.FuncDecl][]directive{}
 	for i := range ds {
 		d := &ds[i]
+		if d.ofType != "" {
+			// The type's declaration reads it, if it has one.
+			if _, ok := attachedType(f, d.group); !ok {
+				problem(d.pos, "%s is not in the doc comment of a type declaration: it says what the values of a type are", d.ofType)
+			} else if d.problem != "" {
+				problem(d.pos, "%s", d.problem)
+			}
+			continue
+		}
 		if d.problem != "" {
 			problem(d.pos, "%s", d.problem)
 			continue
@@ -464,6 +465,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 		}
 	}
 	tsUsed := map[string]bool{}
+	var goTypes []types.Type // of a.Params, to spell
 	for i := range params.Len() {
 		v := params.At(i)
 		if isContext(v.Type()) {
@@ -500,9 +502,11 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 			continue
 		}
 		a.Params = append(a.Params, &model.Param{Name: pname, TSName: ts, Type: t})
+		goTypes = append(goTypes, v.Type())
 	}
 
 	results := sig.Results()
+	var resultGo types.Type
 	switch {
 	case results.Len() == 0:
 	case results.Len() == 1 && isError(results.At(0).Type()):
@@ -524,6 +528,7 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 		}
 		a.Result = s.wireType(r, pos, name+": result")
 		ok = ok && a.Result != nil
+		resultGo = r
 	default:
 		s.errorf(pos, "%s returns %s: an action returns (), (error), (R) or (R, error)", name, s.typeString(results))
 		ok = false
@@ -540,6 +545,14 @@ func (s *scanner) action(fn *ast.FuncDecl, obj *types.Func, opts options) *model
 	}
 	if !ok {
 		return nil
+	}
+	pkg := s.packageOf(obj.Pkg())
+	s.ownPkgs[pkg] = obj.Pkg()
+	for i, p := range a.Params {
+		s.spell(pkg, goTypes[i], func(g *model.GoType) { p.GoType = g })
+	}
+	if resultGo != nil {
+		s.spell(pkg, resultGo, func(g *model.GoType) { a.ResultGoType = g })
 	}
 	return a
 }

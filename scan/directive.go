@@ -8,14 +8,19 @@ import (
 	"time"
 
 	"github.com/actionsgo/actions/internal/tsname"
+	"github.com/actionsgo/actions/model"
 )
 
-// directive is one comment line that is, or tries to be, //actions:server.
+// directive is one comment line that is, or tries to be, //actions:server,
+// or one of the directives on a type declaration.
 type directive struct {
 	pos     token.Pos
 	group   *ast.CommentGroup
 	options options // what the words after the directive ask for
 	problem string  // why the line is not a valid directive, if it is not
+	// ofType is enumDirective or tsDirective for a directive on a type
+	// declaration, which the type's declaration reads (typeOptions).
+	ofType string
 }
 
 // options are the words after the directive.
@@ -70,10 +75,14 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 		}
 		return d, false
 	}
+	if name, _, problem, ok := parseTypeDirective(text); ok {
+		d.ofType, d.problem = name, problem
+		return d, true
+	}
 	rest, ok := strings.CutPrefix(text, directiveText)
 	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		word, _, _ := strings.Cut(text, " ")
-		d.problem = fmt.Sprintf("unknown directive %s: the only one is %s", word, directiveText)
+		d.problem = fmt.Sprintf("unknown directive %s: the directives are %s, and %s and %s on a type", word, directiveText, enumDirective, tsDirective)
 		return d, true
 	}
 	d.options, d.problem = parseOptions(strings.Fields(rest))
@@ -118,4 +127,88 @@ func parseOptions(words []string) (options, string) {
 		return o, fmt.Sprintf("cache= needs get: only a get action is served by GET, which a cache can keep; write %s get cache=%s", directiveText, o.cache)
 	}
 	return o, ""
+}
+
+// The directives on a type declaration, in its doc comment:
+//
+//	//actions:enum open     its values are not only its constants
+//	//actions:enum closed   its values are its constants (and its zero value)
+//	//actions:ts T          its marshal methods write the TypeScript type T
+const (
+	enumDirective = "//actions:enum"
+	tsDirective   = "//actions:ts"
+)
+
+// typeDirective is one directive on a type declaration, as written.
+type typeDirective struct {
+	pos  model.Pos
+	name string // enumDirective or tsDirective
+	arg  string // the rest of the line, trimmed
+}
+
+// typeDirectives returns the directives on a type of the comment group g,
+// valid or not, in order.
+func typeDirectives(fset *token.FileSet, g *ast.CommentGroup) []typeDirective {
+	if g == nil {
+		return nil
+	}
+	var ds []typeDirective
+	for _, c := range g.List {
+		if name, arg, _, ok := parseTypeDirective(c.Text); ok {
+			pp := fset.Position(c.Pos())
+			ds = append(ds, typeDirective{pos: model.Pos{File: pp.Filename, Line: pp.Line, Col: pp.Column}, name: name, arg: arg})
+		}
+	}
+	return ds
+}
+
+// parseTypeDirective reports whether the comment text is a directive on a
+// type, with its argument, or the problem with it.
+func parseTypeDirective(text string) (name, arg, problem string, ok bool) {
+	for _, name := range []string{enumDirective, tsDirective} {
+		rest, found := strings.CutPrefix(text, name)
+		if !found || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			continue
+		}
+		arg = strings.TrimSpace(rest)
+		switch {
+		case name == enumDirective && arg != "open" && arg != "closed":
+			problem = fmt.Sprintf("%s takes one word, open or closed: write %s open for a type whose values are not only its constants, %s closed for one whose values are", name, name, name)
+		case name == tsDirective && arg == "":
+			problem = fmt.Sprintf("%s needs the TypeScript type that the type's marshal methods write, such as %s number | string", name, name)
+		}
+		return name, arg, problem, true
+	}
+	return "", "", "", false
+}
+
+// typeOptions is what the directives on a type declaration say.
+type typeOptions struct {
+	enum    string // "open" or "closed", or "" when not said
+	enumPos model.Pos
+	ts      string // the TypeScript type of //actions:ts, or ""
+	tsPos   model.Pos
+}
+
+// typeOptions reads the directives of a type's declaration, reporting the
+// malformed and repeated ones.
+func (s *scanner) typeOptions(ds []typeDirective) typeOptions {
+	var o typeOptions
+	for _, d := range ds {
+		_, _, problem, _ := parseTypeDirective(d.name + " " + d.arg)
+		if problem != "" {
+			s.errorAt(d.pos, "%s", problem)
+			continue
+		}
+		set, pos := &o.enum, &o.enumPos
+		if d.name == tsDirective {
+			set, pos = &o.ts, &o.tsPos
+		}
+		if *set != "" {
+			s.errorAt(d.pos, "duplicate %s: the type already has one at line %d", d.name, pos.Line)
+			continue
+		}
+		*set, *pos = d.arg, d.pos
+	}
+	return o
 }

@@ -111,7 +111,10 @@ func (s *scanner) formField(f *model.Field) (*model.FormField, string) {
 	var enum []*model.EnumValue
 	if t.Kind == model.KindNamed && len(t.TypeArgs) == 0 {
 		if n := s.lookup(t); n != nil {
-			t, enum = n.Type, n.Enum
+			t = n.Type
+			if !n.Open {
+				enum = n.Enum // an open enum takes any text
+			}
 		}
 	}
 	switch t.Kind {

@@ -33,7 +33,10 @@
 //     its position names is parsed for them, once.
 //   - A standard library type is never declared: it has a kind of its own
 //     (time.Time), is a marshaler, or is written inline as its underlying
-//     type, keeping its package and name so Go can spell it.
+//     type.
+//   - The glue's Go spelling of parameter and result types comes from
+//     go/types (Param.GoType), with the names of its imports chosen once
+//     per package (Package.GoImports).
 package scan
 
 import (
@@ -65,6 +68,12 @@ type Config struct {
 	// command's -tags flag takes them. nil means none given: the go
 	// command's GOFLAGS may set some.
 	Tags []string
+
+	// TSTypes gives the TypeScript type of named types that marshal
+	// themselves, by "import/path.Name", as the -ts-type flag does (see
+	// ParseTSType): for types of other modules, which cannot carry a
+	// //actions:ts directive. It wins over the directive.
+	TSTypes map[string]string
 }
 
 // buildFlags returns the go command's flags for cfg.
@@ -124,6 +133,14 @@ const genFile = "actions_gen.go"
 // the other packages their actions reach come from export data, and those
 // they do not reach are not loaded at all (see load.go).
 func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) {
+	if cfg.Dir != "" {
+		// Positions and build checks compare absolute paths.
+		abs, err := filepath.Abs(cfg.Dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg.Dir = abs
+	}
 	listed, err := packages.Load(&packages.Config{
 		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedModule,
 		Dir:        cfg.Dir,
@@ -140,6 +157,7 @@ func Load(cfg Config, patterns ...string) (*model.Program, []Diagnostic, error) 
 	}
 	s := newScanner()
 	s.builds = &builds{cfg: cfg}
+	s.tsTypes = cfg.TSTypes
 	var marked []*packages.Package // the packages that mention the directive
 	for _, p := range listed {
 		if p.Module != nil {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/actionsgo/actions/emit"
 	"github.com/actionsgo/actions/model"
 )
 
@@ -33,6 +34,11 @@ type scanner struct {
 	reported  map[string]bool           // field problems reported, by position and message
 	emptiable typeutil.Map              // whether a struct type can encode as {}, once known
 	builds    *builds                   // which files every build includes
+	tsTypes   map[string]string         // Config.TSTypes
+	tsUsed    map[string]bool           // the keys of tsTypes that named a type reached
+	spellings []spelling                // the types the glue writes, to spell at the end
+	ownPkgs   map[*model.Package]*types.Package
+	topNames  map[*model.Package][]string // every package-level name of a package with actions
 }
 
 func newScanner() *scanner {
@@ -45,12 +51,20 @@ func newScanner() *scanner {
 		decls:    map[declKey]declInfo{},
 		docFiles: map[string]bool{},
 		reported: map[string]bool{},
+		tsUsed:   map[string]bool{},
+		ownPkgs:  map[*model.Package]*types.Package{},
+		topNames: map[*model.Package][]string{},
 	}
 }
 
 // errorf adds a diagnostic at pos.
 func (s *scanner) errorf(pos token.Pos, format string, args ...any) {
 	s.diags = append(s.diags, Diagnostic{Pos: s.position(pos), Message: fmt.Sprintf(format, args...)})
+}
+
+// errorAt adds a diagnostic at a position of the model.
+func (s *scanner) errorAt(pos model.Pos, format string, args ...any) {
+	s.diags = append(s.diags, Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 }
 
 // index records the directory of a package loaded from source and the doc
@@ -60,6 +74,13 @@ func (s *scanner) index(p *packages.Package) {
 	for _, f := range p.Syntax {
 		s.indexDocs(s.fset, f)
 	}
+}
+
+// declaredType returns the directives of the doc comment of the type
+// declared as name at pos (see declared).
+func (s *scanner) declaredType(pos token.Pos, name string) []typeDirective {
+	p, _ := s.declared(pos, name)
+	return s.decls[declKey{p.File, p.Line, name}].directives
 }
 
 // declared returns the position and doc comment of the declaration of
@@ -91,10 +112,12 @@ type declKey struct {
 	name string
 }
 
-// declInfo is the column and doc comment of a declared name.
+// declInfo is the column and doc comment of a declared name, and for a
+// type, the directives of its doc comment that speak of types.
 type declInfo struct {
-	col int
-	doc string
+	col        int
+	doc        string
+	directives []typeDirective
 }
 
 // indexDocs records the position and doc of the types, constants and
@@ -104,6 +127,10 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 	set := func(id *ast.Ident, doc string) {
 		pp := fset.Position(id.Pos())
 		s.decls[declKey{pp.Filename, pp.Line, id.Name}] = declInfo{col: pp.Column, doc: doc}
+	}
+	setType := func(id *ast.Ident, doc string, g *ast.CommentGroup) {
+		pp := fset.Position(id.Pos())
+		s.decls[declKey{pp.Filename, pp.Line, id.Name}] = declInfo{col: pp.Column, doc: doc, directives: typeDirectives(fset, g)}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -120,7 +147,13 @@ func (s *scanner) indexDocs(fset *token.FileSet, f *ast.File) {
 					if doc == nil && alone {
 						doc = n.Doc
 					}
-					set(spec.Name, docOr(doc, spec.Comment))
+					// Directives take the declaration's doc as
+					// attachedType does.
+					group := spec.Doc
+					if group == nil && len(n.Specs) == 1 {
+						group = n.Doc
+					}
+					setType(spec.Name, docOr(doc, spec.Comment), group)
 				case *ast.ValueSpec:
 					doc := spec.Doc
 					if doc == nil && alone {
@@ -193,15 +226,19 @@ func (s *scanner) packageOf(tp *types.Package) *model.Package {
 // of the modules being scanned (which may have a dotless path too).
 func (s *scanner) isStd(p string) bool {
 	first, _, _ := strings.Cut(p, "/")
-	if strings.Contains(first, ".") {
-		return false
-	}
+	return !strings.Contains(first, ".") && !s.inModules(p)
+}
+
+// inModules reports whether the package with import path p belongs to one
+// of the modules of the matched packages: the code being generated for,
+// whose enums are closed.
+func (s *scanner) inModules(p string) bool {
 	for _, m := range s.modules {
 		if p == m || strings.HasPrefix(p, m+"/") {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // typeString writes t the way a message shows it: packages by name.
@@ -212,6 +249,7 @@ func (s *scanner) typeString(t types.Type) string {
 // finish gives each package its key, completes the action IDs, and sorts
 // everything as the model promises.
 func (s *scanner) finish() {
+	s.checkTSTypes()
 	for _, p := range s.pkgs {
 		if len(p.Actions) > 0 || len(p.Types) > 0 {
 			s.prog.Packages = append(s.prog.Packages, p)
@@ -219,6 +257,7 @@ func (s *scanner) finish() {
 	}
 	slices.SortFunc(s.prog.Packages, func(a, b *model.Package) int { return strings.Compare(a.Path, b.Path) })
 	assignKeys(s.prog.Packages)
+	s.spellAll()
 	for _, p := range s.prog.Packages {
 		for _, a := range p.Actions {
 			a.ID = p.Key + "." + a.Name
@@ -228,6 +267,10 @@ func (s *scanner) finish() {
 		}
 		slices.SortStableFunc(p.Actions, func(a, b *model.Action) int { return comparePos(a.Pos, b.Pos) })
 		slices.SortFunc(p.Types, func(a, b *model.Named) int { return strings.Compare(a.Name, b.Name) })
+		// Values of one TypeScript module share a namespace.
+		for _, c := range emit.TSClashes(p) {
+			s.errorAt(c.Pos, "%s", c.Message())
+		}
 	}
 	if s.prog.Packages == nil {
 		s.prog.Packages = []*model.Package{}

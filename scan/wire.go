@@ -36,12 +36,6 @@ func (r *reach) problem(path, typ, hint string) {
 	r.items = append(r.items, reachItem{path: path, typ: typ, hint: hint})
 }
 
-// unspellable records a type that the model cannot describe in a place
-// where the glue must spell it, though it need not travel.
-func (r *reach) unspellable(path, typ, why, hint string) {
-	r.items = append(r.items, reachItem{path: path, typ: typ, why: why, hint: hint})
-}
-
 // refused records a type that the codec refuses at run time, for why.
 func (r *reach) refused(path, typ, why, hint string) {
 	r.items = append(r.items, reachItem{path: path, typ: typ, why: why, hint: hint})
@@ -135,13 +129,13 @@ func (s *scanner) walk(t types.Type, r *reach, path string) *model.Type {
 func special(pkg, name string) *model.Type {
 	switch pkg + "." + name {
 	case "time.Time":
-		return &model.Type{Kind: model.KindTime, Go: "time.Time"}
+		return &model.Type{Kind: model.KindTime}
 	case "time.Duration":
-		return &model.Type{Kind: model.KindDuration, Go: "time.Duration"}
+		return &model.Type{Kind: model.KindDuration}
 	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
-		return &model.Type{Kind: model.KindRawMessage, Go: "json.RawMessage"}
+		return &model.Type{Kind: model.KindRawMessage}
 	case runtimePath + ".File":
-		return &model.Type{Kind: model.KindFile, Go: "actions.File"}
+		return &model.Type{Kind: model.KindFile}
 	}
 	return nil
 }
@@ -199,21 +193,23 @@ func (s *scanner) instance(t *types.Named) *namedInfo {
 }
 
 // stdNamed describes a standard library type other than the special ones:
-// never declared, it is written inline, keeping its name so Go can spell
-// it: a marshaler as such, anything else as its underlying type.
+// never declared, it is written inline: a marshaler as such, anything else
+// as its underlying type.
 func (s *scanner) stdNamed(t *types.Named, r *reach, path string) *model.Type {
 	mt := &model.Type{Kind: marshalKind(t)}
+	if mt.Kind != "" {
+		mt.TSType = s.marshalTSType(t, typeOptions{})
+	}
 	if mt.Kind == "" {
 		if s.stdSeen.At(t) != nil {
 			// A recursive standard library type: give up describing it
 			// rather than loop. None is usefully sent as JSON anyway.
-			return &model.Type{Kind: model.KindAny, Pkg: t.Obj().Pkg().Path(), Name: t.Obj().Name()}
+			return &model.Type{Kind: model.KindAny}
 		}
 		s.stdSeen.Set(t, true)
 		mt = s.walkUnderlying(t, r, path)
 		s.stdSeen.Delete(t)
 	}
-	mt.Pkg, mt.Name = t.Obj().Pkg().Path(), t.Obj().Name()
 	return mt
 }
 
@@ -246,8 +242,30 @@ func (s *scanner) declare(t *types.Named) *namedInfo {
 	case model.KindBool, model.KindInt, model.KindFloat, model.KindString:
 		n.Enum = s.enumValues(t)
 	}
+	s.applyTypeOptions(t, n, s.typeOptions(s.declaredType(obj.Pos(), obj.Name())))
 	n.Validate = hasValidate(t)
 	return info
+}
+
+// applyTypeOptions decides what the declaration n of t says that its Go
+// type does not: whether an enum is open, which the modules being
+// generated decide unless its directive does, and the TypeScript type of
+// one that marshals itself.
+func (s *scanner) applyTypeOptions(t *types.Named, n *model.Named, o typeOptions) {
+	obj := t.Obj()
+	s.checkTypeTS(t, n, o)
+	switch n.Type.Kind {
+	case model.KindMarshaler, model.KindTextMarshaler:
+		n.Type.TSType = s.marshalTSType(t, o)
+	}
+	if len(n.Enum) > 0 {
+		n.Open = !s.inModules(obj.Pkg().Path())
+		if o.enum != "" {
+			n.Open = o.enum == "open"
+		}
+	} else if o.enum != "" {
+		s.errorAt(o.enumPos, "%s %s on type %s, which is not an enum: an enum is a defined bool, number or string type with exported constants of its own type", enumDirective, o.enum, obj.Name())
+	}
 }
 
 // walkUnderlying describes a type that is not named (or the underlying type
@@ -266,7 +284,7 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 		return &model.Type{Kind: model.KindPointer, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Slice:
 		if isByte(u.Elem()) {
-			return &model.Type{Kind: model.KindBytes, Go: "[]byte"}
+			return &model.Type{Kind: model.KindBytes}
 		}
 		return &model.Type{Kind: model.KindSlice, Elem: s.walk(u.Elem(), r, path)}
 	case *types.Array:
@@ -279,22 +297,16 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 		return &model.Type{Kind: model.KindMap, Key: s.walk(u.Key(), r, path), Elem: s.walk(u.Elem(), r, path)}
 	case *types.Struct:
 		if k := marshalKind(t); k != "" {
-			// An anonymous struct embedding a marshaler: GoFields still
-			// spell it (the underlying type of a named one is never spelled).
-			mt := &model.Type{Kind: k}
-			if _, anonymous := types.Unalias(t).(*types.Struct); anonymous {
-				mt.GoFields = s.goFields(t, u, nil, r, path)
-			}
-			return mt
+			return &model.Type{Kind: k} // an anonymous struct embedding a marshaler
 		}
 		fields, fallback := s.structFields(t, u, r, path)
-		return &model.Type{Kind: model.KindStruct, Fields: fields, Fallback: fallback, GoFields: s.goFields(t, u, fields, r, path)}
+		return &model.Type{Kind: model.KindStruct, Fields: fields, Fallback: fallback}
 	case *types.Interface:
 		if k := marshalKind(t); k != "" {
 			return &model.Type{Kind: k}
 		}
 		if u.Empty() {
-			return &model.Type{Kind: model.KindAny, Go: "any"}
+			return &model.Type{Kind: model.KindAny}
 		}
 		r.problem(path, s.typeString(t), "an interface with methods has no JSON shape; use a concrete type")
 	default: // channels and functions
@@ -307,20 +319,19 @@ func (s *scanner) walkUnderlying(t types.Type, r *reach, path string) *model.Typ
 // that cannot be sent (complex numbers, unsafe.Pointer).
 func basic(b *types.Basic) *model.Type {
 	info := b.Info()
-	name := b.Name() // "byte" and "rune" as the source spells them
 	switch {
 	case info&types.IsBoolean != 0:
-		return &model.Type{Kind: model.KindBool, Go: name}
+		return &model.Type{Kind: model.KindBool}
 	case info&types.IsString != 0:
-		return &model.Type{Kind: model.KindString, Go: name}
+		return &model.Type{Kind: model.KindString}
 	case info&types.IsInteger != 0:
-		return &model.Type{Kind: model.KindInt, Go: name, Bits: intBits(b.Kind()), Unsigned: info&types.IsUnsigned != 0}
+		return &model.Type{Kind: model.KindInt, Bits: intBits(b.Kind()), Unsigned: info&types.IsUnsigned != 0}
 	case info&types.IsFloat != 0:
 		bits := 64
 		if b.Kind() == types.Float32 {
 			bits = 32
 		}
-		return &model.Type{Kind: model.KindFloat, Go: name, Bits: bits}
+		return &model.Type{Kind: model.KindFloat, Bits: bits}
 	}
 	return nil
 }

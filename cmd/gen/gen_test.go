@@ -114,8 +114,8 @@ func TestUsage(t *testing.T) {
 		stderr string // a substring of stderr, "" for none at all
 	}{
 		{[]string{"-h"}, 0, "//go:generate go tool gen -ts web/src/gen ./...", ""},
-		{[]string{"-help"}, 0, "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]", ""},
-		{[]string{"-nope"}, 2, "", "gen: flag provided but not defined: -nope\nusage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\n"},
+		{[]string{"-help"}, 0, "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-ts-type path.Type=TS]... [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]", ""},
+		{[]string{"-nope"}, 2, "", "gen: flag provided but not defined: -nope\nusage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-ts-type path.Type=TS]... [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\n"},
 		{[]string{"-ts"}, 2, "", "gen: flag needs an argument: -ts\n"},
 		{[]string{"-ts="}, 2, "", "gen: -ts needs a directory\n"},
 		{[]string{"-check=maybe"}, 2, "", `gen: invalid boolean value "maybe" for -check`},

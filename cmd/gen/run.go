@@ -27,9 +27,9 @@ const (
 	exitUsage = 2 // bad flags
 )
 
-const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\nRun 'gen -h' for details.\n"
+const shortUsage = "usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-ts-type path.Type=TS]... [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]\nRun 'gen -h' for details.\n"
 
-const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]
+const usageText = `usage: gen [-ts DIR] [-ts-dates] [-ts-int64=number|bigint] [-ts-type path.Type=TS]... [-openapi FILE] [-tags LIST] [-check] [-watch] [packages]
 
 Gen makes Go functions marked //actions:server callable from TypeScript.
 For each package that has actions it writes actions_gen.go, the HTTP glue
@@ -67,6 +67,15 @@ diagnostics of every run and each file it writes or deletes, until it is
 interrupted. A new package is picked up once its directory appears
 beside or below one it watches, or in the working directory.
 
+A type that marshals itself (MarshalJSON, MarshalText and the like) is
+unknown in TypeScript, or string for text, unless its declaration says what
+its methods write with a //actions:ts directive, or -ts-type does, for a
+type of another module:
+
+	-ts-type k8s.io/apimachinery/pkg/util/intstr.IntOrString='number | string'
+
+Either is trusted as written: nothing checks it against the methods.
+
 Run it from go generate, in a file of the module:
 
 	//go:generate go tool gen -ts web/src/gen ./...
@@ -91,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := flags.Bool("check", false, "write nothing; print a diff of stale files, list missing\nand orphaned ones, and exit 1 if anything is out of date")
 	tagList := flags.String("tags", "", "load the packages with the build tags in `LIST`, separated\nby commas, as go build -tags does")
 	watch := flags.Bool("watch", false, "generate, then again whenever a Go file of the matched\npackages changes, printing diagnostics and the files written,\nuntil interrupted")
+	tsTypes := tsTypeFlag{}
+	flags.Var(tsTypes, "ts-type", "give a type that marshals itself its TypeScript type, as `path.Type=TS`\n(trusted as written); repeatable")
 	// Parse reports problems itself; the messages below say them shorter.
 	flags.SetOutput(io.Discard)
 	flags.Usage = func() {}
@@ -152,7 +163,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	out := outputs{tsDir: *tsDir, ts: tsemit.Options{Dates: *tsDates, Int64: *tsInt64}, openapi: *openapiFile}
-	j := &job{cfg: scan.Config{Dir: wd, Tags: tags}, out: out, patterns: patterns, check: *check, stdout: stdout, stderr: stderr}
+	j := &job{cfg: scan.Config{Dir: wd, Tags: tags, TSTypes: tsTypes}, out: out, patterns: patterns, check: *check, stdout: stdout, stderr: stderr}
 	if *watch {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
@@ -362,4 +373,21 @@ func isSet(flags *flag.FlagSet, name string) bool {
 	set := false
 	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// tsTypeFlag collects the -ts-type flags, by type: path.Type=TS each.
+type tsTypeFlag map[string]string
+
+func (f tsTypeFlag) String() string { return "" }
+
+func (f tsTypeFlag) Set(v string) error {
+	key, ts, err := scan.ParseTSType(v)
+	if err != nil {
+		return err
+	}
+	if old, ok := f[key]; ok && old != ts {
+		return fmt.Errorf("%s has two TypeScript types: %s and %s", key, old, ts)
+	}
+	f[key] = ts
+	return nil
 }

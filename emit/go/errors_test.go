@@ -11,28 +11,33 @@ import (
 // TestGenerateErrors checks that a model the glue cannot be written from is
 // an error that names the package, action and parameter, and writes nothing.
 func TestGenerateErrors(t *testing.T) {
+	runtimeImports := []*model.GoImport{{Path: "context", Name: "context"}, {Path: "github.com/actionsgo/actions", Name: "actions"}}
 	for _, tc := range []struct {
-		name string
-		typ  *model.Type
-		want string
+		name    string
+		typ     *model.Type
+		goType  *model.GoType
+		imports []*model.GoImport
+		want    string
 	}{
-		{"type parameter", &model.Type{Kind: model.KindTypeParam, Name: "T"}, "type parameter T outside a generic type"},
-		{"struct without GoFields", &model.Type{Kind: model.KindStruct, Fields: []*model.Field{{Name: "a", GoName: "A", Type: tString}}},
-			"anonymous struct without its Go fields (model.Type.GoFields)"},
-		{"marshaler without name", &model.Type{Kind: model.KindMarshaler}, "marshaler type without its package and name"},
-		{"named without package", &model.Type{Kind: model.KindNamed, Name: "Item"}, "named type without its package and name"},
-		{"int without Go", &model.Type{Kind: model.KindInt}, "int type without its Go spelling"},
-		{"unknown kind", &model.Type{Kind: "chan"}, `unknown kind "chan"`},
-		{"missing element", &model.Type{Kind: model.KindSlice}, "missing type"},
-		{"nested", &model.Type{Kind: model.KindMap, Key: tString, Elem: &model.Type{Kind: model.KindTypeParam, Name: "V"}}, "type parameter V outside a generic type"},
+		{"no spelling", tString, nil, runtimeImports, "parameter x: no Go spelling of the type (GoType)"},
+		{"empty spelling", tString, &model.GoType{}, runtimeImports, "parameter x: no Go spelling of the type (GoType)"},
+		{"import not named", tItem, &model.GoType{Expr: "other.Item", Imports: []string{"example.com/other"}}, runtimeImports,
+			"parameter x: type other.Item: the model names no import of example.com/other (Package.GoImports)"},
+		{"runtime not named", tString, &model.GoType{Expr: "string"}, nil,
+			"the model names no import of github.com/actionsgo/actions (Package.GoImports)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			prog := &model.Program{Packages: []*model.Package{{
 				Path: "example.com/p", Name: "p", Dir: "p", Key: "p",
-				Actions: []*model.Action{{ID: "p.F", Name: "F", Params: []*model.Param{{Name: "x", Type: tc.typ}}}},
+				Actions:   []*model.Action{{ID: "p.F", Name: "F", Params: []*model.Param{{Name: "x", Type: tc.typ, GoType: tc.goType}}}},
+				GoImports: tc.imports,
 			}}}
 			files, err := goemit.Generate(prog)
-			want := "generating the Go glue of example.com/p: action F: parameter x: " + tc.want
+			want := "generating the Go glue of example.com/p: "
+			if tc.imports != nil {
+				want += "action F: "
+			}
+			want += tc.want
 			if err == nil || err.Error() != want {
 				t.Errorf("got error %v\nwant %s", err, want)
 			}
@@ -50,7 +55,7 @@ func TestGenerateResultError(t *testing.T) {
 		Actions: []*model.Action{{ID: "p.F", Name: "F", Result: &model.Type{Kind: model.KindBool}}},
 	}}}
 	_, err := goemit.Generate(prog)
-	want := "generating the Go glue of example.com/p: action F: result: bool type without its Go spelling"
+	want := "generating the Go glue of example.com/p: action F: result: no Go spelling of the type (GoType)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got error %v\nwant %s", err, want)
 	}

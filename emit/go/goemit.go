@@ -6,13 +6,17 @@
 // call time: each argument is decoded into a local of the parameter's type
 // and the function is called directly. It is written with jennifer, formatted
 // with go/format, and byte-for-byte deterministic for a given model.
+//
+// The model spells the types the glue names (Param.GoType) and names every
+// package the glue imports (Package.GoImports), as the scanner found them in
+// go/types: the glue writes them as they are, and declares its imports
+// itself, grouped as goimports groups them.
 package goemit
 
 import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"maps"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -69,98 +73,117 @@ func Generate(prog *model.Program) ([]emit.File, error) {
 
 // generator writes the glue of one package.
 type generator struct {
-	prog    *model.Program
-	pkg     *model.Package
-	imports map[string]importName // by import path
+	prog *model.Program
+	pkg  *model.Package
+	used map[string]bool // the import paths the file refers to
+	err  error           // the first reference to a package the model does not name
 }
 
 // generatePackage renders the glue of pkg, formatted.
 func generatePackage(prog *model.Program, pkg *model.Package) ([]byte, error) {
-	paths := map[string]bool{}
-	for _, a := range pkg.Actions {
-		for _, p := range a.Params {
-			typeImports(p.Type, pkg.Path, paths)
-		}
-		typeImports(a.Result, pkg.Path, paths)
-		if a.Stream != "" {
-			paths[iterPath] = true
-		}
-		if a.CacheSeconds > 0 {
-			paths[timePath] = true
-		}
-	}
-	g := &generator{prog: prog, pkg: pkg, imports: importNames(prog, pkg, slices.Collect(maps.Keys(paths)))}
-
-	f := jen.NewFilePathName(pkg.Path, pkg.Name)
-	// Formatting is done below, so a failure can show the source.
-	f.NoFormat = true
-	f.HeaderComment(emit.Header)
-	for p, imp := range g.imports {
-		if imp.alias {
-			f.ImportAlias(p, imp.name)
-		} else {
-			f.ImportName(p, imp.name)
-		}
-	}
-
-	f.Comment("Glue made for another version of the runtime stops compiling here,")
-	f.Comment("naming the version it was made for: run go generate again.")
-	/* const _ = actions.GeneratedCodeVersion2 */
-	f.Const().Id("_").Op("=").Qual(actionsPath, "GeneratedCodeVersion2")
-	f.Line()
-
+	g := &generator{prog: prog, pkg: pkg, used: map[string]bool{}}
+	var decls []jen.Code
+	decls = append(decls,
+		jen.Comment("Glue made for another version of the runtime stops compiling here,"),
+		jen.Comment("naming the version it was made for: run go generate again."),
+		/* const _ = actions.GeneratedCodeVersion2 */
+		jen.Const().Id("_").Op("=").Add(g.qual(actionsPath, "GeneratedCodeVersion2")),
+		jen.Line(),
+	)
 	pins, err := g.pins()
 	if err != nil {
 		return nil, err
 	}
-	f.Add(pins)
-	f.Line()
-
+	decls = append(decls, pins, jen.Line())
 	for _, group := range groups(pkg.Actions) {
 		fn, err := g.actionsFunc(group)
 		if err != nil {
 			return nil, err
 		}
-		f.Add(fn)
-		f.Line()
+		decls = append(decls, fn, jen.Line())
+	}
+	if g.err != nil {
+		return nil, g.err
 	}
 
+	f := jen.NewFilePathName(pkg.Path, pkg.Name)
+	// Formatting is done below, so a failure can show the source.
+	f.NoFormat = true
+	f.HeaderComment(emit.Header)
+	// Every package is named as the model names it, so jennifer imports
+	// nothing itself: the file's imports are declared here.
+	f.Add(g.imports())
+	for _, d := range decls {
+		f.Add(d)
+	}
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
 		return nil, err
 	}
-	return formatSource(groupImports(raw.Bytes()))
+	return formatSource(raw.Bytes())
 }
 
-// groupImports puts the standard library imports of the import block
-// jennifer writes (one block, one import a line, sorted by path) first, and
-// the others after a blank line, as goimports does.
-func groupImports(src []byte) []byte {
-	const open, end = "\nimport (\n", "\n)\n"
-	start := bytes.Index(src, []byte(open))
-	if start < 0 {
-		return src // a single import has no block
+// qual refers to the identifier name of the package at path, by the name
+// the model gives the package in the file (Package.GoImports).
+func (g *generator) qual(path, name string) *jen.Statement {
+	if path == g.pkg.Path {
+		return jen.Id(name)
 	}
-	start += len(open)
-	n := bytes.Index(src[start:], []byte(end))
-	if n < 0 {
-		return src
+	imp := g.pkg.GoImport(path)
+	if imp == nil {
+		if g.err == nil {
+			g.err = fmt.Errorf("the model names no import of %s (Package.GoImports)", path)
+		}
+		return jen.Id(name)
 	}
-	var std, other []string
-	for _, line := range strings.Split(string(src[start:start+n]), "\n") {
-		quoted := line[strings.IndexByte(line, '"'):]
-		if first, _, _ := strings.Cut(strings.Trim(quoted, `"`), "/"); strings.Contains(first, ".") {
-			other = append(other, line)
+	g.used[path] = true
+	/* pkg.Name */
+	return jen.Id(imp.Name).Dot(name)
+}
+
+// goType writes the Go spelling of a parameter's or result's type, as the
+// model has it.
+func (g *generator) goType(t *model.GoType) (*jen.Statement, error) {
+	if t == nil || t.Expr == "" {
+		return nil, fmt.Errorf("no Go spelling of the type (GoType)")
+	}
+	for _, path := range t.Imports {
+		if g.pkg.GoImport(path) == nil {
+			return nil, fmt.Errorf("type %s: the model names no import of %s (Package.GoImports)", t.Expr, path)
+		}
+		g.used[path] = true
+	}
+	/* map[string]geo.Point */
+	return jen.Id(t.Expr), nil
+}
+
+// imports declares the packages the file refers to, sorted by path: the
+// standard library first, then the others after a blank line, as
+// goimports groups them.
+func (g *generator) imports() jen.Code {
+	var std, other []jen.Code
+	for _, imp := range g.pkg.GoImports {
+		if !g.used[imp.Path] {
+			continue
+		}
+		/* "context", or geo2 "example.com/geo" */
+		spec := jen.Lit(imp.Path)
+		if imp.Alias {
+			spec = jen.Id(imp.Name).Lit(imp.Path)
+		}
+		if first, _, _ := strings.Cut(imp.Path, "/"); strings.Contains(first, ".") {
+			other = append(other, spec)
 		} else {
-			std = append(std, line)
+			std = append(std, spec)
 		}
 	}
-	block := strings.Join(std, "\n")
+	specs := std
 	if len(std) > 0 && len(other) > 0 {
-		block += "\n\n"
+		specs = append(specs, jen.Line())
 	}
-	block += strings.Join(other, "\n")
-	return slices.Concat(src[:start], []byte(block), src[start+n:])
+	specs = append(specs, other...)
+	/* import ( ... ) */
+	return jen.Id("import").Custom(jen.Options{Open: "(", Close: ")", Multi: true}, specs...)
 }
 
 // pins declares the signature of every action as the glue was made for it.
@@ -170,7 +193,7 @@ func groupImports(src []byte) []byte {
 func (g *generator) pins() (jen.Code, error) {
 	specs := make([]jen.Code, len(g.pkg.Actions))
 	for i, a := range g.pkg.Actions {
-		sig, err := signature(a)
+		sig, err := g.signature(a)
 		if err != nil {
 			return nil, fmt.Errorf("action %s: %w", a.Name, err)
 		}
@@ -188,17 +211,17 @@ func (g *generator) pins() (jen.Code, error) {
 }
 
 // signature spells the Go function type of an action.
-func signature(a *model.Action) (jen.Code, error) {
+func (g *generator) signature(a *model.Action) (jen.Code, error) {
 	var params []jen.Code
 	if a.Receiver != nil {
 		/* the method expression's receiver: *Store */
 		params = append(params, jen.Op("*").Id(a.Receiver.Type))
 	}
 	if a.Context {
-		params = append(params, jen.Qual(contextPath, "Context"))
+		params = append(params, g.qual(contextPath, "Context"))
 	}
 	for _, p := range a.Params {
-		t, err := typeExpr(p.Type)
+		t, err := g.goType(p.GoType)
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
@@ -208,17 +231,17 @@ func signature(a *model.Action) (jen.Code, error) {
 	sig := jen.Func().Params(params...)
 	var result jen.Code
 	if a.Result != nil {
-		item, err := typeExpr(a.Result)
+		item, err := g.goType(a.ResultGoType)
 		if err != nil {
 			return nil, fmt.Errorf("result: %w", err)
 		}
 		switch a.Stream {
 		case model.StreamSeq:
 			/* iter.Seq[Item] */
-			result = jen.Qual(iterPath, "Seq").Index(item)
+			result = g.qual(iterPath, "Seq").Index(item)
 		case model.StreamSeq2:
 			/* iter.Seq2[Item, error] */
-			result = jen.Qual(iterPath, "Seq2").Index(jen.List(item, jen.Error()))
+			result = g.qual(iterPath, "Seq2").Index(jen.List(item, jen.Error()))
 		default:
 			result = item
 		}
@@ -284,10 +307,12 @@ func boolOrder(a, b bool) int {
 // in model order, or <T>Actions(s *T) for the methods of service T, bound
 // to s.
 func (g *generator) actionsFunc(gr group) (jen.Code, error) {
+	enums := g.groupEnums(gr.actions)
+	locals := g.enumLocals(enums, g.functionNames(gr.actions))
 	elems := make([]jen.Code, len(gr.actions))
 	byAddress := false
 	for i, a := range gr.actions {
-		elem, err := g.action(a)
+		elem, err := g.action(a, locals)
 		if err != nil {
 			return nil, fmt.Errorf("action %s: %w", a.Name, err)
 		}
@@ -300,7 +325,16 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 			"returned by address: the codec uses the marshal methods declared on a\n" +
 			"pointer type only for an addressable value."
 	}
-	list := jen.Return(jen.Index().Qual(actionsPath, "Action").Custom(multiline, elems...))
+	var body []jen.Code
+	if len(enums) > 0 {
+		body = append(body, jen.Comment("The values of the enums the arguments hold: the handler refuses any"),
+			jen.Comment("other, save the zero value."))
+		for _, e := range enums {
+			body = append(body, g.enumDecl(e, locals[enumKey(e)]))
+		}
+		body = append(body, jen.Line())
+	}
+	body = append(body, jen.Return(jen.Index().Add(g.qual(actionsPath, "Action")).Custom(multiline, elems...)))
 	if gr.receiver == "" {
 		doc := fmt.Sprintf("%s returns the actions of package %s, to serve with actions.NewHandler.", emit.ActionsFunc, g.pkg.Name)
 		/*
@@ -308,7 +342,7 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 				return []actions.Action{ ... }
 			}
 		*/
-		return comment(doc+note).Func().Id(emit.ActionsFunc).Params().Index().Qual(actionsPath, "Action").Block(list), nil
+		return comment(doc + note).Func().Id(emit.ActionsFunc).Params().Index().Add(g.qual(actionsPath, "Action")).Block(body...), nil
 	}
 	name := gr.receiver + emit.ActionsFunc
 	doc := fmt.Sprintf("%s returns the actions of the %s service s, to serve with\nactions.NewHandler: each calls its method on s, which must not be nil.", name, gr.receiver)
@@ -320,11 +354,12 @@ func (g *generator) actionsFunc(gr group) (jen.Code, error) {
 			return []actions.Action{ ... }
 		}
 	*/
-	return comment(doc+note).Func().Id(name).Params(jen.Id(serviceParam).Op("*").Id(gr.receiver)).Index().Qual(actionsPath, "Action").Block(
-		jen.If(jen.Id(serviceParam).Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(fmt.Sprintf("%s.%s: nil *%s", g.pkg.Name, name, gr.receiver))),
-		),
-		list,
+	return comment(doc + note).Func().Id(name).Params(jen.Id(serviceParam).Op("*").Id(gr.receiver)).Index().Add(g.qual(actionsPath, "Action")).Block(
+		append([]jen.Code{
+			jen.If(jen.Id(serviceParam).Op("==").Nil()).Block(
+				jen.Panic(jen.Lit(fmt.Sprintf("%s.%s: nil *%s", g.pkg.Name, name, gr.receiver))),
+			),
+		}, body...)...,
 	), nil
 }
 
@@ -334,26 +369,31 @@ const serviceParam = "s"
 // multiline renders a composite literal's elements one per line.
 var multiline = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 
-// action renders the actions.Action of a.
-func (g *generator) action(a *model.Action) (jen.Code, error) {
+// action renders the actions.Action of a; enums names the local that
+// holds the values of each closed enum, by enumRef.key.
+func (g *generator) action(a *model.Action, enums map[string]string) (jen.Code, error) {
 	/* ID: "cart.AddToCart", */
 	fields := []jen.Code{jen.Id("ID").Op(":").Lit(a.ID)}
 	if len(a.Params) > 0 {
 		params := make([]jen.Code, len(a.Params))
 		for i, p := range a.Params {
-			t, err := typeExpr(p.Type)
+			t, err := g.goType(p.GoType)
 			if err != nil {
 				return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 			}
-			/* actions.Param[Item]("item") */
-			params[i] = jen.Qual(actionsPath, "Param").Index(t).Call(jen.Lit(p.Name))
+			args := []jen.Code{jen.Lit(p.Name)}
+			for _, e := range g.prog.ClosedEnums(p.Type) {
+				args = append(args, jen.Id(enums[enumKey(e)]))
+			}
+			/* actions.Param[Item]("item"), or actions.Param[Item]("item", enumStatus) */
+			params[i] = g.qual(actionsPath, "Param").Index(t).Call(args...)
 		}
 		list := jen.Values(params...)
 		if len(params) > 1 {
 			list = jen.Custom(multiline, params...)
 		}
 		/* Params: []actions.Parameter{actions.Param[Item]("item"), …}, */
-		fields = append(fields, jen.Id("Params").Op(":").Index().Qual(actionsPath, "Parameter").Add(list))
+		fields = append(fields, jen.Id("Params").Op(":").Index().Add(g.qual(actionsPath, "Parameter")).Add(list))
 	}
 	if a.Result != nil {
 		/* Returns: true, */
@@ -369,7 +409,7 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	}
 	if a.CacheSeconds > 0 {
 		/* Cache: 30 * time.Second, */
-		fields = append(fields, jen.Id("Cache").Op(":").Add(duration(a.CacheSeconds)))
+		fields = append(fields, jen.Id("Cache").Op(":").Add(g.duration(a.CacheSeconds)))
 	}
 	if a.Files {
 		/* Files: true, */
@@ -377,7 +417,7 @@ func (g *generator) action(a *model.Action) (jen.Code, error) {
 	}
 	if a.Form != nil {
 		/* Form: []actions.FormField{{Name: "email", Kind: actions.FormString}, …}, */
-		fields = append(fields, jen.Id("Form").Op(":").Index().Qual(actionsPath, "FormField").Custom(multiline, formFields(a.Form)...))
+		fields = append(fields, jen.Id("Form").Op(":").Index().Add(g.qual(actionsPath, "FormField")).Custom(multiline, g.formFields(a.Form)...))
 	}
 	call, err := g.call(a)
 	if err != nil {
@@ -399,10 +439,16 @@ type glueNames struct {
 	ctx, args, err, result string
 }
 
-func newGlueNames(a *model.Action, imports map[string]importName) glueNames {
+func newGlueNames(a *model.Action, pkg *model.Package) glueNames {
 	taken := map[string]bool{a.Name: true}
-	for _, imp := range imports {
-		taken[imp.name] = true
+	for _, imp := range pkg.GoImports {
+		taken[imp.Name] = true
+	}
+	// The literal's types must not be hidden either.
+	for _, p := range a.Params {
+		for _, id := range exprIdents(p.GoType) {
+			taken[id] = true
+		}
 	}
 	free := func(base string) string {
 		name := base
@@ -419,13 +465,13 @@ func newGlueNames(a *model.Action, imports map[string]importName) glueNames {
 // argument, taken from the pointer the runtime made with the parameter's
 // Param, and return its result and error.
 func (g *generator) call(a *model.Action) (jen.Code, error) {
-	ids := newGlueNames(a, g.imports)
+	ids := newGlueNames(a, g.pkg)
 	args := make([]jen.Code, 0, len(a.Params)+1)
 	if a.Context {
 		args = append(args, jen.Id(ids.ctx))
 	}
 	for i, p := range a.Params {
-		t, err := typeExpr(p.Type)
+		t, err := g.goType(p.GoType)
 		if err != nil {
 			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
@@ -453,7 +499,7 @@ func (g *generator) call(a *model.Action) (jen.Code, error) {
 	}
 	/* func(ctx context.Context, args []any) (any, error) { ... } */
 	return jen.Func().Params(
-		ctx.Qual(contextPath, "Context"),
+		ctx.Add(g.qual(contextPath, "Context")),
 		argsParam.Index().Any(),
 	).Params(jen.Any(), jen.Error()).Block(body...), nil
 }
@@ -468,7 +514,7 @@ func (g *generator) returnCall(a *model.Action, call *jen.Statement, ids glueNam
 		}
 		if !a.Error {
 			/* return actions.Stream(F(a)), nil */
-			return []jen.Code{jen.Return(jen.Qual(actionsPath, wrap).Call(call), jen.Nil())}
+			return []jen.Code{jen.Return(g.qual(actionsPath, wrap).Call(call), jen.Nil())}
 		}
 		return []jen.Code{
 			/* result, err := F(a) */
@@ -476,7 +522,7 @@ func (g *generator) returnCall(a *model.Action, call *jen.Statement, ids glueNam
 			/* if err != nil { return nil, err } */
 			jen.If(jen.Id(ids.err).Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id(ids.err))),
 			/* return actions.Stream2(result), nil */
-			jen.Return(jen.Qual(actionsPath, wrap).Call(jen.Id(ids.result)), jen.Nil()),
+			jen.Return(g.qual(actionsPath, wrap).Call(jen.Id(ids.result)), jen.Nil()),
 		}
 	}
 	if a.Result != nil && g.returnsAddress(a.Result) {
@@ -564,16 +610,16 @@ func formatSource(src []byte) ([]byte, error) {
 }
 
 // duration spells a whole number of seconds as Go: time.Minute, 90 * time.Second.
-func duration(seconds int64) jen.Code {
+func (g *generator) duration(seconds int64) jen.Code {
 	for _, u := range []struct {
 		name string
 		n    int64
 	}{{"Hour", 3600}, {"Minute", 60}, {"Second", 1}} {
 		if seconds%u.n == 0 {
 			if seconds == u.n {
-				return jen.Qual(timePath, u.name)
+				return g.qual(timePath, u.name)
 			}
-			return jen.Lit(int(seconds/u.n)).Op("*").Qual(timePath, u.name)
+			return jen.Lit(int(seconds / u.n)).Op("*").Add(g.qual(timePath, u.name))
 		}
 	}
 	return nil // unreachable: every whole number of seconds has a unit
@@ -591,12 +637,12 @@ var formKinds = map[model.FormKind]string{
 }
 
 // formFields spells the form fields of a form action, one a line.
-func formFields(fields []*model.FormField) []jen.Code {
+func (g *generator) formFields(fields []*model.FormField) []jen.Code {
 	out := make([]jen.Code, len(fields))
 	for i, f := range fields {
 		/* {Name: "qty", Kind: actions.FormInt, Bits: 8} */
 		field := func(name string, value jen.Code) jen.Code { return jen.Id(name).Op(":").Add(value) }
-		d := []jen.Code{field("Name", jen.Lit(f.Name)), field("Kind", jen.Qual(actionsPath, formKinds[f.Kind]))}
+		d := []jen.Code{field("Name", jen.Lit(f.Name)), field("Kind", g.qual(actionsPath, formKinds[f.Kind]))}
 		if f.Bits > 0 {
 			d = append(d, field("Bits", jen.Lit(f.Bits)))
 		}

@@ -21,75 +21,83 @@ const handbuiltArchive = "testdata/handbuilt.txtar"
 
 // Types of the hand-built model.
 var (
-	tString  = &model.Type{Kind: model.KindString, Go: "string"}
-	tInt     = &model.Type{Kind: model.KindInt, Go: "int", Bits: 64}
-	tBool    = &model.Type{Kind: model.KindBool, Go: "bool"}
+	tString  = &model.Type{Kind: model.KindString}
+	tInt     = &model.Type{Kind: model.KindInt, Bits: 64}
+	tBool    = &model.Type{Kind: model.KindBool}
 	tItem    = &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/cart", Name: "Item"}
 	tStatus  = &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/cart", Name: "Status"}
-	tItemDef = &model.Type{Kind: model.KindStruct,
-		Fields:   []*model.Field{{Name: "sku", GoName: "SKU", Type: tString}},
-		GoFields: []*model.GoField{{Name: "SKU", Tag: `json:"sku"`, Type: tString}},
-	}
+	tItemDef = &model.Type{Kind: model.KindStruct, Fields: []*model.Field{{Name: "sku", GoName: "SKU", Type: tString}}}
 )
+
+// goType spells a type of the hand-built model, naming the packages of
+// imports.
+func goType(expr string, imports ...string) *model.GoType {
+	return &model.GoType{Expr: expr, Imports: imports}
+}
 
 // handbuiltModel is the model the scanner would build for the archive's
 // module, written by hand so that the emitter is tested on its own.
 func handbuiltModel() *model.Program {
-	base := &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/page", Name: "Base"}
-	note := "json:\"note\" doc:\"`quoted`\""
-	filter := &model.Type{Kind: model.KindStruct,
-		Fields: []*model.Field{
-			{Name: "id", GoName: "Base.ID", Type: tString},
-			{Name: "query", GoName: "Query", Type: tString, Optional: true, OmitEmpty: true},
-			{Name: "note", GoName: "Note", Type: tString},
-		},
-		GoFields: []*model.GoField{
-			{Name: "Base", Embedded: true, Type: base},
-			{Name: "Query", Tag: `json:"query,omitempty"`, Type: tString},
-			{Name: "limit", Type: tInt},
-			{Name: "Note", Tag: note, Type: tString},
-		},
-	}
-	opts := &model.Type{Kind: model.KindPointer, Elem: &model.Type{Kind: model.KindStruct,
-		Fields:   []*model.Field{{Name: "dry", GoName: "Dry", Type: tBool}},
-		GoFields: []*model.GoField{{Name: "Dry", Tag: `json:"dry"`, Type: tBool}},
+	filter := &model.Type{Kind: model.KindStruct, Fields: []*model.Field{
+		{Name: "id", GoName: "Base.ID", Type: tString},
+		{Name: "query", GoName: "Query", Type: tString, Optional: true, OmitEmpty: true},
+		{Name: "note", GoName: "Note", Type: tString},
 	}}
-	param := func(name string, t *model.Type) *model.Param { return &model.Param{Name: name, TSName: name, Type: t} }
-	action := func(name string, ctx bool, result *model.Type, err bool, params ...*model.Param) *model.Action {
-		return &model.Action{ID: "cart." + name, Name: name, TSName: strings.ToLower(name[:1]) + name[1:],
-			Context: ctx, Params: params, Result: result, Error: err}
+	filterGo := goType("struct {\npage.Base\nQuery string `json:\"query,omitempty\"`\nlimit int\nNote string \"json:\\\"note\\\" doc:\\\"`quoted`\\\"\"\ndone chan<- struct{}\n}", "example.com/shop/page")
+	opts := &model.Type{Kind: model.KindPointer, Elem: &model.Type{Kind: model.KindStruct,
+		Fields: []*model.Field{{Name: "dry", GoName: "Dry", Type: tBool}},
+	}}
+	param := func(name string, t *model.Type, g *model.GoType) *model.Param {
+		return &model.Param{Name: name, TSName: name, Type: t, GoType: g}
 	}
+	action := func(name string, ctx bool, result *model.Type, resultGo *model.GoType, err bool, params ...*model.Param) *model.Action {
+		return &model.Action{ID: "cart." + name, Name: name, TSName: strings.ToLower(name[:1]) + name[1:],
+			Context: ctx, Params: params, Result: result, ResultGoType: resultGo, Error: err}
+	}
+	item, integer := goType("Item"), goType("int")
 	return &model.Program{Packages: []*model.Package{
 		{
 			Path: "example.com/shop/cart", Name: "cart", Dir: "cart", Key: "cart",
 			Actions: []*model.Action{
-				action("Ping", false, nil, false),
-				action("Check", true, nil, true),
-				action("Count", false, tInt, false),
-				action("Add", true, tItem, true, param("item", tItem), param("n", tInt)),
-				action("Find", true, &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/page", Name: "Page", TypeArgs: []*model.Type{tItem}}, true,
-					param("filter", filter)),
-				action("Import", false, &model.Type{Kind: model.KindMap, Key: tStatus, Elem: &model.Type{Kind: model.KindSlice, Elem: tItem}}, true,
-					param("doc", &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/json", Name: "Document"}),
-					param("raw", &model.Type{Kind: model.KindRawMessage, Go: "json.RawMessage"}),
-					param("at", &model.Type{Kind: model.KindTime, Go: "time.Time"}),
-					param("addr", &model.Type{Kind: model.KindTextMarshaler, Pkg: "net/netip", Name: "Addr"}),
-					param("month", &model.Type{Kind: model.KindInt, Go: "int", Bits: 64, Pkg: "time", Name: "Month"}),
-					param("lookup", &model.Type{Kind: model.KindMap, Key: tString, Elem: &model.Type{Kind: model.KindPointer, Elem: &model.Type{Kind: model.KindArray, Len: 2, Elem: tItem}}}),
-					param("opts", opts)),
-				action("Collide", false, tStatus, false,
-					param("ctx", tString), param("ctxArg", tInt),
-					param("args", &model.Type{Kind: model.KindBytes, Go: "[]byte"}),
-					param("err", tBool), param("page", tItem), param("Item", tItem),
-					param("json", &model.Type{Kind: model.KindAny, Go: "any"}),
-					param("Collide", &model.Type{Kind: model.KindFloat, Go: "float64", Bits: 64}),
-					param("result", &model.Type{Kind: model.KindInt, Go: "uint8", Bits: 8, Unsigned: true})),
-				action("ctx", true, tItem, true, param("n", tInt)),
-				action("args", false, nil, true, param("args", tInt)),
+				action("Ping", false, nil, nil, false),
+				action("Check", true, nil, nil, true),
+				action("Count", false, tInt, integer, false),
+				action("Add", true, tItem, item, true, param("item", tItem, item), param("n", tInt, integer)),
+				action("Find", true, &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/page", Name: "Page", TypeArgs: []*model.Type{tItem}},
+					goType("page.Page[Item]", "example.com/shop/page"), true,
+					param("filter", filter, filterGo)),
+				action("Import", false, &model.Type{Kind: model.KindMap, Key: tStatus, Elem: &model.Type{Kind: model.KindSlice, Elem: tItem}}, goType("map[Status][]Item"), true,
+					param("doc", &model.Type{Kind: model.KindNamed, Pkg: "example.com/shop/json", Name: "Document"}, goType("json2.Document", "example.com/shop/json")),
+					param("raw", &model.Type{Kind: model.KindRawMessage}, goType("json.RawMessage", "encoding/json")),
+					param("at", &model.Type{Kind: model.KindTime}, goType("time.Time", "time")),
+					param("addr", &model.Type{Kind: model.KindTextMarshaler}, goType("netip.Addr", "net/netip")),
+					param("month", &model.Type{Kind: model.KindInt, Bits: 64}, goType("time.Month", "time")),
+					param("lookup", &model.Type{Kind: model.KindMap, Key: tString, Elem: &model.Type{Kind: model.KindPointer, Elem: &model.Type{Kind: model.KindArray, Len: 2, Elem: tItem}}},
+						goType("map[string]*[2]Item")),
+					param("opts", opts, goType("*struct {\nDry bool `json:\"dry\"`\n}"))),
+				action("Collide", false, tStatus, goType("Status"), false,
+					param("ctx", tString, goType("string")), param("ctxArg", tInt, integer),
+					param("args", &model.Type{Kind: model.KindBytes}, goType("[]byte")),
+					param("err", tBool, goType("bool")), param("page", tItem, item), param("Item", tItem, item),
+					param("json", &model.Type{Kind: model.KindAny}, goType("any")),
+					param("Collide", &model.Type{Kind: model.KindFloat, Bits: 64}, goType("float64")),
+					param("result", &model.Type{Kind: model.KindInt, Bits: 8, Unsigned: true}, goType("uint8"))),
+				action("ctx", true, tItem, item, true, param("n", tInt, integer)),
+				action("args", false, nil, nil, true, param("args", tInt, integer)),
 			},
 			Types: []*model.Named{
 				{Name: "Item", Type: tItemDef},
 				{Name: "Status", Type: tString, Enum: []*model.EnumValue{{Name: "StatusOpen", Value: `"open"`}}},
+			},
+			GoImports: []*model.GoImport{
+				{Path: "context", Name: "context"},
+				{Path: "encoding/json", Name: "json"},
+				{Path: "example.com/shop/json", Name: "json2", Alias: true},
+				{Path: "example.com/shop/page", Name: "page"},
+				{Path: "github.com/actionsgo/actions", Name: "actions"},
+				{Path: "iter", Name: "iter"},
+				{Path: "net/netip", Name: "netip"},
+				{Path: "time", Name: "time"},
 			},
 		},
 		{Path: "example.com/shop/json", Name: "json", Dir: "json", Key: "json", Types: []*model.Named{

@@ -189,6 +189,31 @@ func TestServeTypes(t *testing.T) {
 	})
 }
 
+// TestServeEnums shows that the glue declares each closed enum its
+// parameters reach: a value that is none of its constants is refused with
+// the values it takes, wherever in the argument it is, and the zero value,
+// which Go sends for an unset member, is taken back.
+func TestServeEnums(t *testing.T) {
+	srv := httptest.NewServer(actions.NewHandler(types.Actions()))
+	defer srv.Close()
+	const statuses = `want one of \"pending\", \"paid\", \"shipped\" or \"\"`
+	run(t, srv, []call{
+		{"types.EchoStatus", `["shipped"]`, 200, `"shipped"`},
+		{"types.EchoStatus", `[""]`, 200, `""`},
+		{"types.EchoStatus", `["lost"]`, 400, `{"code":"invalid_argument","message":"argument v: ` + statuses + `, got \"lost\""}`},
+		{"types.EchoPriority", `[0]`, 200, `0`},
+		{"types.EchoPriority", `[3]`, 400, `{"code":"invalid_argument","message":"argument v: want one of 0, 1 or 2, got 3"}`},
+		{"types.EchoRatio", `[0.25]`, 200, `0.25`},
+		{"types.EchoRatio", `[0.3]`, 400, `{"code":"invalid_argument","message":"argument v: want one of 0.5, 0.25 or 0, got 0.3"}`},
+		{"types.EchoEscaped", `["say \"hi\""]`, 200, `"say \"hi\""`},
+		{"types.EchoToggle", `[true]`, 200, `true`}, // every bool is a Toggle
+		// Map keys, and an enum of a generic type's argument.
+		{"types.EchoContainers", `[{"enums":{"lost":1}}]`, 400, `{"code":"invalid_argument","message":"argument v: ` + statuses + ` at /enums/lost, got \"lost\""}`},
+		{"types.EchoContainers", `[{"intEnums":{"9":"x"}}]`, 400, `{"code":"invalid_argument","message":"argument v: want one of 0, 1 or 2 at /intEnums/9, got 9"}`},
+		{"types.EchoGenerics", `[{"nested":{"items":[{"key":"lost","value":null}]}}]`, 400, `{"code":"invalid_argument","message":"argument v: ` + statuses + ` at /nested/items/0/key, got \"lost\""}`},
+	})
+}
+
 // newHandler serves group with the default options, logging to log.
 func newHandler(t *testing.T, log io.Writer, groups ...[]actions.Action) http.Handler {
 	t.Helper()

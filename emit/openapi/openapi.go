@@ -431,6 +431,9 @@ func (g *generator) schema(t *model.Type) (object, error) {
 	case model.KindRawMessage, model.KindAny:
 		return object{}, nil
 	case model.KindMarshaler:
+		if ts := mappedSchema(t.TSType); ts != nil {
+			return ts, nil
+		}
 		return object{{"description", "Any JSON value: the type writes and reads its own JSON."}}, nil
 	case model.KindTextMarshaler:
 		return object{{"type", "string"}}, nil
@@ -637,14 +640,30 @@ func (g *generator) component(t *model.Type) (string, error) {
 	if len(n.Enum) > 0 {
 		var values []json.RawMessage
 		var names, docs []string
-		hasDocs := false
+		hasDocs, hasZero := false, false
+		zero := zeroLiteral(n.Type)
 		for _, v := range n.Enum {
 			values = append(values, json.RawMessage(v.Value))
 			names = append(names, v.Name)
 			docs = append(docs, strings.TrimSpace(v.Doc))
 			hasDocs = hasDocs || v.Doc != ""
+			hasZero = hasZero || v.Value == zero
 		}
-		s = append(s, member{"enum", values}, member{"x-enum-varnames", names})
+		switch {
+		case n.Open:
+			// Any value of its kind: the constants are examples.
+			s = append(s, member{"examples", values})
+		case !hasZero && zero != "":
+			// Go writes the zero value of a member never set, and the
+			// runtime takes it back.
+			values = append(values, json.RawMessage(zero))
+			names = append(names, "")
+			docs = append(docs, "the zero value: not set")
+			s = append(s, member{"enum", values})
+		default:
+			s = append(s, member{"enum", values})
+		}
+		s = append(s, member{"x-enum-varnames", names})
 		if hasDocs {
 			s = append(s, member{"x-enum-descriptions", docs})
 		}
@@ -713,10 +732,8 @@ func (g *generator) writeName(b *strings.Builder, t *model.Type) error {
 		switch {
 		case t.Pkg != "" && t.Name != "":
 			b.WriteString(path.Base(t.Pkg) + "." + safeName(t.Name))
-		case t.Go != "":
-			b.WriteString(strings.ReplaceAll(t.Go, "[]", "slice-"))
 		default:
-			b.WriteString(string(t.Kind))
+			b.WriteString(basicName(t))
 		}
 	}
 	return nil
@@ -776,8 +793,52 @@ func goSpelling(prog *model.Program, t *model.Type) string {
 	if t.Pkg != "" && t.Name != "" {
 		return path.Base(t.Pkg) + "." + t.Name
 	}
-	if t.Go != "" {
-		return t.Go
+	return basicName(t)
+}
+
+// basicName names a predeclared kind of type as Go does: int64, float32,
+// bool; any other kind by its name.
+func basicName(t *model.Type) string {
+	switch t.Kind {
+	case model.KindInt:
+		if t.Unsigned {
+			return "uint" + strconv.Itoa(t.Bits)
+		}
+		return "int" + strconv.Itoa(t.Bits)
+	case model.KindFloat:
+		return "float" + strconv.Itoa(t.Bits)
 	}
 	return string(t.Kind)
+}
+
+// zeroLiteral is the JSON of the zero value of an enum's kind.
+func zeroLiteral(t *model.Type) string {
+	switch t.Kind {
+	case model.KindString:
+		return `""`
+	case model.KindInt, model.KindFloat:
+		return "0"
+	case model.KindBool:
+		return "false"
+	}
+	return ""
+}
+
+// mappedSchema is the schema of a type mapping (//actions:ts, -ts-type)
+// that names JSON types only, like "number | string"; nil for any other
+// TypeScript, which a schema cannot say.
+func mappedSchema(ts string) object {
+	var types []string
+	for _, part := range strings.Split(ts, "|") {
+		switch p := strings.TrimSpace(part); p {
+		case "string", "number", "boolean", "null":
+			types = append(types, p)
+		default:
+			return nil
+		}
+	}
+	if len(types) == 1 {
+		return object{{"type", types[0]}}
+	}
+	return object{{"type", types}}
 }

@@ -180,10 +180,11 @@ func TestOpenAPIClient(t *testing.T) {
 // TypeScript types openapi-typescript makes from the document and those of
 // the generated client describe the same values: each argument type of the
 // generated client is assignable to the document's, and each of the
-// document's result types to the generated client's. EchoTagged is left
-// out: its ts_type tag gives one member a TypeScript type that the wire,
-// and so the document, does not have.
+// document's result types to the generated client's. The actions in mapped
+// are left out: a ts_type tag or an //actions:ts directive gives a
+// TypeScript type (a template literal) that a schema cannot say.
 func TestOpenAPITypes(t *testing.T) {
+	mapped := map[string]bool{"EchoTagged": true, "EchoMoney": true, "EchoVersion": true, "EchoMarshalers": true}
 	prog := load(t, "./testdata/types")
 	dir := t.TempDir()
 	write(t, dir, "openapi.json", document(t, prog))
@@ -203,7 +204,7 @@ type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { 
 `)
 	checked := 0
 	for _, a := range prog.Package("github.com/actionsgo/actions/testdata/types").Actions {
-		if a.Name == "EchoTagged" || len(a.Params) != 1 || a.Result == nil {
+		if mapped[a.Name] || len(a.Params) != 1 || a.Result == nil {
 			continue
 		}
 		path := "/_actions/" + a.ID

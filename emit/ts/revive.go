@@ -283,7 +283,7 @@ func (m *module) convert(t *model.Type, x string, env map[string]string) string 
 		if m.rev.scalar(n.Type) {
 			// An enum's constants are a union of literals: the value
 			// is one of them.
-			name, err := m.typeExpr(t, "")
+			name, err := m.typeExpr(t, atResult)
 			if err != nil {
 				name = "any"
 			}

@@ -171,6 +171,8 @@ var cmpAll = cmp.Options{cmp.Exporter(func(reflect.Type) bool { return true }), 
 // testdata/roundtrip/built.ts must decode to, by action name.
 var builtWant = map[string]any{
 	"EchoItem":     builtItem,
+	"EchoMoney":    types.Money{Cents: 1234},
+	"EchoVersion":  types.Version{Major: 1, Minor: 26},
 	"EchoStatus":   types.StatusShipped,
 	"EchoTime":     builtLeap,
 	"EchoDuration": 2 * time.Minute,

@@ -1,9 +1,12 @@
 package tsemit
 
 import (
+	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 
+	"github.com/actionsgo/actions/internal/testkit"
 	"github.com/actionsgo/actions/model"
 	"github.com/actionsgo/actions/scan"
 )
@@ -23,6 +26,11 @@ func scannedCases() []goldenCase {
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/admin/cart",
 			"github.com/actionsgo/actions/emit/ts/testdata/samename/shop/cart",
 		), Options{}},
+		// A module that uses the types of another, as applications use
+		// Kubernetes' API.
+		{"cluster", func(t *testing.T) *model.Program {
+			return loadIn(t, scan.Config{Dir: filepath.Join("..", "..", "testdata", "outside", "cluster"), TSTypes: testkit.OutsideTSTypes}, "./...")
+		}, Options{}},
 	}
 }
 
@@ -42,13 +50,19 @@ func loader(patterns ...string) func(t *testing.T) *model.Program {
 // load runs the scanner on patterns, failing on any diagnostic.
 func load(t *testing.T, patterns ...string) *model.Program {
 	t.Helper()
+	return loadIn(t, scan.Config{}, patterns...)
+}
+
+// loadIn runs the scanner with cfg on patterns, failing on any diagnostic.
+func loadIn(t *testing.T, cfg scan.Config, patterns ...string) *model.Program {
+	t.Helper()
 	loadMu.Lock()
 	defer loadMu.Unlock()
-	key := fmtKey(patterns)
+	key := fmt.Sprintf("%+v\x00%s", cfg, fmtKey(patterns))
 	if p := loaded[key]; p != nil {
 		return p
 	}
-	prog, diags, err := scan.Load(scan.Config{}, patterns...)
+	prog, diags, err := scan.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatalf("scan.Load %v: %v", patterns, err)
 	}

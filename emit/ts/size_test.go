@@ -71,8 +71,8 @@ func TestSizeModes(t *testing.T) {
 	prog := &model.Program{Packages: []*model.Package{{
 		Path: path, Name: "probe", Key: "probe",
 		Types: []*model.Named{{Name: "Stamp", Type: &model.Type{Kind: model.KindStruct, Fields: []*model.Field{
-			{Name: "at", GoName: "At", Type: &model.Type{Kind: model.KindTime, Go: "time.Time"}},
-			{Name: "n", GoName: "N", Type: &model.Type{Kind: model.KindInt, Go: "int64", Bits: 64}},
+			{Name: "at", GoName: "At", Type: &model.Type{Kind: model.KindTime}},
+			{Name: "n", GoName: "N", Type: &model.Type{Kind: model.KindInt, Bits: 64}},
 		}}}},
 		Actions: []*model.Action{
 			{ID: "probe.Stamp", Name: "Stamp", TSName: "stamp", Params: []*model.Param{{Name: "s", TSName: "s", Type: stamp}}, Result: stamp},

@@ -22,7 +22,13 @@
 //     enum, Partial<Record<`${E}`, V>>), since a map need not have them all;
 //   - an enum is a union of its literals and a const object of the same name
 //     holding them by Go name without the type's prefix (StatusPaid → Paid),
-//     not a TypeScript enum, which is not erasable syntax;
+//     not a TypeScript enum, which is not erasable syntax. An open enum's
+//     union also takes any value of its kind, as (string & {}) or
+//     (number & {}), which keeps editors offering the literals. A closed
+//     enum whose zero value is no constant gets it added where Go may
+//     write it ("health: Health | \"\""): in results and declarations, unless
+//     the member's omitempty or omitzero leaves it out; a stub's parameters
+//     take the constants;
 //   - time.Time is a string, time.Duration a number of nanoseconds (as the
 //     runtime's options write it), a type with JSON marshal methods or any
 //     value unknown, a type with text marshal methods a string;
@@ -214,10 +220,10 @@ func (m *module) localValueNames() []string {
 	for _, a := range m.pkg.Actions {
 		names = append(names, a.TSName)
 		if a.Get {
-			names = append(names, a.TSName+querySuffix)
+			names = append(names, a.TSName+emit.QuerySuffix)
 		}
 		if a.Form != nil {
-			names = append(names, a.TSName+formSuffix)
+			names = append(names, a.TSName+emit.FormSuffix)
 		}
 		for _, p := range a.Params {
 			names = append(names, p.TSName)
@@ -301,9 +307,6 @@ func callerOf(a *model.Action) string {
 	return "call"
 }
 
-// formSuffix ends the name of a form action's form function.
-const formSuffix = "Form"
-
 // formSpec is how the runtime's submit reads a form field: its kind, "[]"
 // for several values, "?" when it may be absent.
 func formSpec(f *model.FormField) string {
@@ -316,9 +319,6 @@ func formSpec(f *model.FormField) string {
 	}
 	return spec
 }
-
-// querySuffix ends the name of a get action's TanStack Query options.
-const querySuffix = "Query"
 
 // writeAction writes the function that calls action a:
 //
@@ -346,7 +346,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	taken := map[string]bool{}
 	var params, args []string
 	for _, p := range a.Params {
-		t, err := m.typeExpr(p.Type, "")
+		t, err := m.typeExpr(p.Type, atParam)
 		if err != nil {
 			return fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
@@ -361,7 +361,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 	params = append(params, opts+"?: "+m.runtime["CallOptions"])
 	result := "void"
 	if a.Result != nil {
-		t, err := m.typeExpr(a.Result, "")
+		t, err := m.typeExpr(a.Result, atResult)
 		if err != nil {
 			return fmt.Errorf("result: %w", err)
 		}
@@ -395,7 +395,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 			specs[i] = propertyName(f.Name) + ": " + quote(formSpec(f))
 		}
 		state := m.runtime["FormState"] + "<" + result + ">"
-		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, formSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
+		fmt.Fprintf(b, "export async function %s%s(_state: %s | null, formData: %s, %s?: %s): %s<%s> {\n", a.TSName, emit.FormSuffix, state, m.global("FormData"), opts, m.runtime["CallOptions"], m.global("Promise"), state)
 		fmt.Fprintf(b, "  return %s<%s>(%s, { %s }, formData, %s, %s%s);\n", m.runtime["submit"], inner, quote(a.ID), strings.Join(specs, ", "), opts, fingerprint, revive)
 		b.WriteString("}\n")
 	}
@@ -406,7 +406,7 @@ func (m *module) writeAction(b *strings.Builder, a *model.Action) error {
 		for taken[signal] {
 			signal += "_"
 		}
-		fmt.Fprintf(b, "export function %s%s(%s) {\n", a.TSName, querySuffix, strings.Join(params, ", "))
+		fmt.Fprintf(b, "export function %s%s(%s) {\n", a.TSName, emit.QuerySuffix, strings.Join(params, ", "))
 		b.WriteString("  return {\n")
 		fmt.Fprintf(b, "    queryKey: [%s] as const,\n", strings.Join(append([]string{quote(a.ID)}, args...), ", "))
 		bind := signal // the destructuring of the query's context
@@ -438,24 +438,21 @@ func check(prog *model.Program) error {
 			return fmt.Errorf("package %s: its module %s.ts would be the module of %s", pkg.Path, pkg.Key, other)
 		}
 		keys[strings.ToLower(pkg.Key)] = "package " + pkg.Path
-		// Exported values: enum objects and functions share one namespace.
-		values := map[string]string{}
 		for _, n := range pkg.Types {
 			if !tsname.IsIdentifier(n.Name) {
 				return fmt.Errorf("package %s: type name %q is not an identifier", pkg.Path, n.Name)
 			}
-			if len(n.Enum) > 0 {
-				values[n.Name] = "the constants of type " + n.Name
-			}
+		}
+		// Exported values: enum objects and functions share one namespace.
+		// The scanner reports this with positions; a model built otherwise
+		// gets it as an error.
+		for _, c := range emit.TSClashes(pkg) {
+			return fmt.Errorf("package %s: %s", pkg.Path, c.Message())
 		}
 		for _, a := range pkg.Actions {
 			if !tsname.IsIdentifier(a.TSName) {
 				return fmt.Errorf("package %s: action %s: TypeScript name %q is not an identifier", pkg.Path, a.Name, a.TSName)
 			}
-			if other, dup := values[a.TSName]; dup {
-				return fmt.Errorf("package %s: action %s: TypeScript name %s is also the name of %s", pkg.Path, a.Name, a.TSName, other)
-			}
-			values[a.TSName] = "action " + a.Name
 			for _, p := range a.Params {
 				if !tsname.IsIdentifier(p.TSName) {
 					return fmt.Errorf("package %s: action %s: parameter name %q is not an identifier", pkg.Path, a.Name, p.TSName)

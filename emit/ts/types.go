@@ -14,7 +14,7 @@ import (
 // struct, a union of literals and a const object for an enum, and a type
 // alias for anything else.
 func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
-	writeDoc(b, "", m.links(n.Doc), m.wireNote(n.Type), "@see Go: type "+m.pkg.Path+"."+n.Name)
+	writeDoc(b, "", m.links(n.Doc), m.wireNote(n.Type), enumNote(n), "@see Go: type "+m.pkg.Path+"."+n.Name)
 	name := n.Name
 	if len(n.TypeParams) > 0 {
 		name += "<" + strings.Join(n.TypeParams, ", ") + ">"
@@ -24,18 +24,31 @@ func (m *module) writeNamed(b *strings.Builder, n *model.Named) error {
 		return m.writeEnum(b, n)
 	case n.Type.Kind == model.KindStruct && (len(n.Type.Fields) > 0 || n.Type.Fallback != nil):
 		fmt.Fprintf(b, "export interface %s ", name)
-		if err := m.writeFields(b, n.Type, ""); err != nil {
+		if err := m.writeFields(b, n.Type, atDeclaration); err != nil {
 			return err
 		}
 		b.WriteString("\n")
 		return nil
 	}
-	t, err := m.typeExpr(n.Type, "")
+	t, err := m.typeExpr(n.Type, atDeclaration)
 	if err != nil {
 		return err
 	}
+	if n.Type.TSType != "" {
+		t = n.Type.TSType // as given, without the parentheses of group
+	}
 	fmt.Fprintf(b, "export type %s = %s;\n", name, t)
 	return nil
+}
+
+// group returns a TypeScript type given as text (a type's TSType) as one
+// member of a union, in parentheses unless it is a name, so that it stays
+// whole in T[] and T | null.
+func group(ts string) string {
+	if isIdentifier(strings.ReplaceAll(ts, ".", "_")) {
+		return ts
+	}
+	return "(" + ts + ")"
 }
 
 // writeEnum writes an enum as a union of its values and a const object of
@@ -65,6 +78,9 @@ func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
 			union = append(union, lit)
 		}
 	}
+	if n.Open {
+		union = append(union, openRest(n))
+	}
 	fmt.Fprintf(b, "export type %s = %s;\n\n", n.Name, strings.Join(union, " | "))
 	fmt.Fprintf(b, "export const %s = {\n", n.Name)
 	keys := enumKeys(n)
@@ -75,6 +91,59 @@ func (m *module) writeEnum(b *strings.Builder, n *model.Named) error {
 	}
 	b.WriteString("} as const;\n")
 	return nil
+}
+
+// enumNote says of an open enum that other values come too, or "".
+func enumNote(n *model.Named) string {
+	if !n.Open || len(n.Enum) == 0 || n.Type.Kind == model.KindBool {
+		return ""
+	}
+	kind := "string"
+	if n.Type.Kind != model.KindString {
+		kind = "number"
+	}
+	return "Not only these values: its Go type holds any " + kind + "."
+}
+
+// openRest is what an open enum's union takes beside its constants: any
+// value of its kind, written so that editors still offer the constants
+// ("a" | "b" | string would be just string to them). A bool enum has only
+// one more value to take.
+func openRest(n *model.Named) string {
+	switch n.Type.Kind {
+	case model.KindString:
+		return "(string & {})"
+	case model.KindBool:
+		if slices.ContainsFunc(n.Enum, func(v *model.EnumValue) bool { return v.Value == "true" }) {
+			return "false"
+		}
+		return "true"
+	}
+	return "(number & {})"
+}
+
+// zeroLiteral returns the zero value of the enum n as a TypeScript literal
+// where its union leaves it out: a closed enum whose constants do not
+// include it. Go writes it for a value never set, so the places where Go
+// may write one admit it. It returns "" otherwise.
+func zeroLiteral(n *model.Named) string {
+	if n.Open || len(n.Enum) == 0 {
+		return ""
+	}
+	zero := `""`
+	switch n.Type.Kind {
+	case model.KindBool:
+		zero = "false"
+	case model.KindInt, model.KindFloat:
+		zero = "0"
+	}
+	for _, v := range n.Enum {
+		var x any
+		if json.Unmarshal([]byte(v.Value), &x) == nil && (x == "" || x == 0.0 || x == false) {
+			return ""
+		}
+	}
+	return zero
 }
 
 // enumKeys returns the keys of an enum's const object: the Go constant
@@ -120,7 +189,8 @@ func literal(jsonValue string) (string, error) {
 // A struct with an embedded fallback takes other members too, so it gets an
 // index signature; TypeScript wants the members it names to fit it, so its
 // type is the union of the fallback's values and of every member's type.
-func (m *module) writeFields(b *strings.Builder, t *model.Type, indent string) error {
+func (m *module) writeFields(b *strings.Builder, t *model.Type, at place) error {
+	indent := at.indent
 	b.WriteString("{\n")
 	var rest []string // the types of the index signature, without repeats
 	addRest := func(s string) {
@@ -129,14 +199,14 @@ func (m *module) writeFields(b *strings.Builder, t *model.Type, indent string) e
 		}
 	}
 	if t.Fallback != nil {
-		v, err := m.typeExpr(t.Fallback.Type, indent+"  ")
+		v, err := m.typeExpr(t.Fallback.Type, at.inner())
 		if err != nil {
 			return fmt.Errorf("field %s: %w", t.Fallback.GoName, err)
 		}
 		addRest(v)
 	}
 	for _, f := range t.Fields {
-		ft, err := m.fieldType(f, indent+"  ")
+		ft, err := m.fieldType(f, at.inner())
 		if err != nil {
 			return fmt.Errorf("field %s: %w", f.GoName, err)
 		}
@@ -165,8 +235,9 @@ func (m *module) writeFields(b *strings.Builder, t *model.Type, indent string) e
 }
 
 // fieldType returns the type of a struct member: the ts_type override, a
-// string for a ",string" scalar, or the type of the field's Go type.
-func (m *module) fieldType(f *model.Field, indent string) (string, error) {
+// string for a ",string" scalar, or the type of the field's Go type, which
+// never holds an enum's zero value where the field's options leave it out.
+func (m *module) fieldType(f *model.Field, at place) (string, error) {
 	switch {
 	case f.TSType != "":
 		return f.TSType, nil
@@ -177,13 +248,50 @@ func (m *module) fieldType(f *model.Field, indent string) (string, error) {
 		}
 		return "string", nil
 	}
-	return m.typeExpr(f.Type, indent)
+	if at.sent && m.omitsZero(f) {
+		// Only the enum's own zero value is left out: a pointer to one
+		// is still written.
+		u, err := m.union(f.Type, place{at.indent, false})
+		return strings.Join(u, " | "), err
+	}
+	return m.typeExpr(f.Type, at)
 }
 
-// typeExpr returns the TypeScript type of t. Object types written inline
-// start their lines with indent.
-func (m *module) typeExpr(t *model.Type, indent string) (string, error) {
-	u, err := m.union(t, indent)
+// omitsZero reports whether the encoder leaves out the member f when its
+// value is the zero value of the enum that is its type: omitzero, or
+// omitempty on a string, whose zero value is "".
+func (m *module) omitsZero(f *model.Field) bool {
+	if f.Type.Kind != model.KindNamed {
+		return false
+	}
+	n := m.prog.Lookup(f.Type.Pkg, f.Type.Name)
+	return n != nil && len(n.Enum) > 0 && (f.OmitZero || f.OmitEmpty && n.Type.Kind == model.KindString)
+}
+
+// place is where a type is written: the indent that starts the lines of
+// an object type written inline, and whether Go may write the value there
+// (a result, and every named type's declaration, which results and
+// parameters share), so that a closed enum's zero value must be admitted;
+// a stub's parameters take what the client sends, the constants.
+type place struct {
+	indent string
+	sent   bool
+}
+
+// The places where types start: a named type's declaration, a result, a
+// parameter.
+var (
+	atDeclaration = place{sent: true}
+	atResult      = place{sent: true}
+	atParam       = place{sent: false}
+)
+
+// inner returns the place of the members of an object type written at p.
+func (p place) inner() place { return place{p.indent + "  ", p.sent} }
+
+// typeExpr returns the TypeScript type of t, written at a place.
+func (m *module) typeExpr(t *model.Type, at place) (string, error) {
+	u, err := m.union(t, at)
 	if err != nil {
 		return "", err
 	}
@@ -192,7 +300,7 @@ func (m *module) typeExpr(t *model.Type, indent string) (string, error) {
 
 // union returns the members of the TypeScript union for t, so that null
 // appears once however many pointers lead to a value.
-func (m *module) union(t *model.Type, indent string) ([]string, error) {
+func (m *module) union(t *model.Type, at place) ([]string, error) {
 	if t == nil {
 		return nil, fmt.Errorf("missing type")
 	}
@@ -209,22 +317,30 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 			return []string{m.global("Date")}, nil
 		}
 		return []string{"string"}, nil
-	case model.KindString, model.KindTextMarshaler:
+	case model.KindTextMarshaler:
+		if t.TSType != "" {
+			return []string{group(t.TSType)}, nil
+		}
+		return []string{"string"}, nil
+	case model.KindString:
 		return []string{"string"}, nil
 	case model.KindBytes:
 		return []string{"string"}, nil
 	case model.KindRawMessage, model.KindAny, model.KindMarshaler:
+		if t.TSType != "" {
+			return []string{group(t.TSType)}, nil
+		}
 		return []string{"unknown"}, nil
 	case model.KindFile:
 		return []string{m.global("Blob")}, nil
 	case model.KindPointer:
-		u, err := m.union(t.Elem, indent)
+		u, err := m.union(t.Elem, at)
 		if err != nil {
 			return nil, err
 		}
 		return withNull(u), nil
 	case model.KindSlice:
-		e, err := m.elemExpr(t.Elem, indent)
+		e, err := m.elemExpr(t.Elem, at)
 		if err != nil {
 			return nil, err
 		}
@@ -233,13 +349,13 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 		if t.Base64 {
 			return []string{"string"}, nil
 		}
-		e, err := m.elemExpr(t.Elem, indent)
+		e, err := m.elemExpr(t.Elem, at)
 		if err != nil {
 			return nil, err
 		}
 		return []string{e + "[]"}, nil
 	case model.KindMap:
-		r, err := m.record(t, indent)
+		r, err := m.record(t, at)
 		if err != nil {
 			return nil, err
 		}
@@ -249,12 +365,21 @@ func (m *module) union(t *model.Type, indent string) ([]string, error) {
 			return []string{m.global("Record") + "<string, never>"}, nil
 		}
 		var b strings.Builder
-		if err := m.writeFields(&b, t, indent); err != nil {
+		if err := m.writeFields(&b, t, at); err != nil {
 			return nil, err
 		}
 		return []string{b.String()}, nil
 	case model.KindNamed:
-		return m.reference(t, indent)
+		ref, err := m.reference(t, at)
+		if err != nil {
+			return nil, err
+		}
+		if n := m.prog.Lookup(t.Pkg, t.Name); at.sent && n != nil {
+			if zero := zeroLiteral(n); zero != "" {
+				return []string{ref, zero}, nil
+			}
+		}
+		return []string{ref}, nil
 	case model.KindTypeParam:
 		return []string{t.Name}, nil
 	}
@@ -287,8 +412,8 @@ func withNull(u []string) []string {
 
 // elemExpr returns the element type of an array, in parentheses when it is
 // a union.
-func (m *module) elemExpr(t *model.Type, indent string) (string, error) {
-	u, err := m.union(t, indent)
+func (m *module) elemExpr(t *model.Type, at place) (string, error) {
+	u, err := m.union(t, at)
 	if err != nil {
 		return "", err
 	}
@@ -299,45 +424,46 @@ func (m *module) elemExpr(t *model.Type, indent string) (string, error) {
 }
 
 // reference returns a reference to a named type, with its type arguments.
-func (m *module) reference(t *model.Type, indent string) ([]string, error) {
+func (m *module) reference(t *model.Type, at place) (string, error) {
 	name := t.Name
 	if t.Pkg != m.pkg.Path {
 		pkg := m.prog.Package(t.Pkg)
 		if pkg == nil || m.prog.Lookup(t.Pkg, t.Name) == nil {
-			return nil, fmt.Errorf("type %s.%s is not declared in the program", t.Pkg, t.Name)
+			return "", fmt.Errorf("type %s.%s is not declared in the program", t.Pkg, t.Name)
 		}
 		name = m.imports.localName(pkg, t.Name)
 	}
 	if len(t.TypeArgs) > 0 {
 		var args []string
 		for _, a := range t.TypeArgs {
-			s, err := m.typeExpr(a, indent)
+			s, err := m.typeExpr(a, at)
 			if err != nil {
-				return nil, err
+				return "", err
 			}
 			args = append(args, s)
 		}
 		name += "<" + strings.Join(args, ", ") + ">"
 	}
-	return []string{name}, nil
+	return name, nil
 }
 
 // record returns the object type of a map. encoding/json/v2 writes every
 // key as a string: numbers in decimal, text marshalers as their text. A map
-// need not have every key of an enum, so enum keys make a Partial record.
-func (m *module) record(t *model.Type, indent string) (string, error) {
-	v, err := m.typeExpr(t.Elem, indent)
+// need not have every key of an enum, so enum keys make a Partial record;
+// the keys of an open enum take any string too, as its union does.
+func (m *module) record(t *model.Type, at place) (string, error) {
+	v, err := m.typeExpr(t.Elem, at)
 	if err != nil {
 		return "", err
 	}
 	key := "string"
 	if k := t.Key; k != nil && k.Kind == model.KindNamed {
 		if n := m.prog.Lookup(k.Pkg, k.Name); n != nil && len(n.Enum) > 0 {
-			u, err := m.reference(k, indent)
+			u, err := m.union(k, at)
 			if err != nil {
 				return "", err
 			}
-			key = u[0]
+			key = strings.Join(u, " | ")
 			if n.Type.Kind != model.KindString {
 				// Numbers travel as their decimal strings.
 				key = "`${" + key + "}`"

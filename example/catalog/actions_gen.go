@@ -33,10 +33,19 @@ func StoreActions(s *Store) []actions.Action {
 	if s == nil {
 		panic("catalog.StoreActions: nil *Store")
 	}
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumCategory := actions.Enum(
+		Fruit,
+		Vegetables,
+		Bakery,
+		Pantry,
+	)
+
 	return []actions.Action{
 		{
 			ID:      "catalog.Store.ListProducts",
-			Params:  []actions.Parameter{actions.Param[Query]("q")},
+			Params:  []actions.Parameter{actions.Param[Query]("q", enumCategory)},
 			Returns: true,
 			Get:     true,
 			Cache:   10 * time.Second,

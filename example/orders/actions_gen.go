@@ -47,12 +47,16 @@ func StoreActions(s *Store) []actions.Action {
 	if s == nil {
 		panic("orders.StoreActions: nil *Store")
 	}
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumDelivery := actions.Enum(Standard, Express, Pickup)
+
 	return []actions.Action{
 		{
 			ID: "orders.Store.PlaceOrder",
 			Params: []actions.Parameter{
 				actions.Param[cart.ID]("cartID"),
-				actions.Param[Form]("form"),
+				actions.Param[Form]("form", enumDelivery),
 			},
 			Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {

@@ -66,3 +66,11 @@ func NodeTool(t testing.TB, name string) string {
 	}
 	return path
 }
+
+// OutsideTSTypes are the TypeScript types that the tests give the types of
+// testdata/outside/kube that marshal themselves, as gen's -ts-type flag
+// would (scan.Config.TSTypes).
+var OutsideTSTypes = map[string]string{
+	"example.com/kube/intstr.IntOrString": "number | string",
+	"example.com/kube/resource.Quantity":  "string",
+}

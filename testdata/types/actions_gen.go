@@ -68,9 +68,9 @@ var (
 	_ func(Tree[int]) Tree[int]                   = EchoTree
 	_ func(Lookup[Item]) Lookup[Item]             = EchoLookup
 	_ func(Generics) Generics                     = EchoGenerics
-	_ func(Page[Item]) Page[Item]                 = EchoItemPage
-	_ func([]Item) []Item                         = EchoList
-	_ func(int) int                               = EchoQuantity
+	_ func(ItemPage) ItemPage                     = EchoItemPage
+	_ func(List[Item]) List[Item]                 = EchoList
+	_ func(Quantity) Quantity                     = EchoQuantity
 	_ func(SignUp) SignUp                         = EchoSignUp
 	_ func(Range) Range                           = EchoRange
 	_ func(struct {
@@ -102,6 +102,13 @@ var (
 // returned by address: the codec uses the marshal methods declared on a
 // pointer type only for an addressable value.
 func Actions() []actions.Action {
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumEscaped := actions.Enum(EscapedQuote, EscapedHTML)
+	enumPriority := actions.Enum(PriorityLow, PriorityMedium, PriorityHigh)
+	enumRatio := actions.Enum(RatioHalf, RatioQuarter)
+	enumStatus := actions.Enum(StatusPending, StatusPaid, StatusShipped)
+
 	return []actions.Action{
 		{
 			ID:      "types.EchoScalars",
@@ -169,7 +176,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoStatus",
-			Params:  []actions.Parameter{actions.Param[Status]("v")},
+			Params:  []actions.Parameter{actions.Param[Status]("v", enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoStatus(*args[0].(*Status)), nil
@@ -178,7 +185,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoPriority",
-			Params:  []actions.Parameter{actions.Param[Priority]("v")},
+			Params:  []actions.Parameter{actions.Param[Priority]("v", enumPriority)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoPriority(*args[0].(*Priority)), nil
@@ -187,7 +194,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoRatio",
-			Params:  []actions.Parameter{actions.Param[Ratio]("v")},
+			Params:  []actions.Parameter{actions.Param[Ratio]("v", enumRatio)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoRatio(*args[0].(*Ratio)), nil
@@ -205,7 +212,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoEscaped",
-			Params:  []actions.Parameter{actions.Param[Escaped]("v")},
+			Params:  []actions.Parameter{actions.Param[Escaped]("v", enumEscaped)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoEscaped(*args[0].(*Escaped)), nil
@@ -224,7 +231,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoContainers",
-			Params:  []actions.Parameter{actions.Param[Containers]("v")},
+			Params:  []actions.Parameter{actions.Param[Containers]("v", enumPriority, enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoContainers(*args[0].(*Containers))
@@ -440,7 +447,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoTagged",
-			Params:  []actions.Parameter{actions.Param[Tagged]("v")},
+			Params:  []actions.Parameter{actions.Param[Tagged]("v", enumPriority, enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoTagged(*args[0].(*Tagged))
@@ -559,7 +566,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoGenerics",
-			Params:  []actions.Parameter{actions.Param[Generics]("v")},
+			Params:  []actions.Parameter{actions.Param[Generics]("v", enumStatus)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoGenerics(*args[0].(*Generics))
@@ -569,29 +576,29 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "types.EchoItemPage",
-			Params:  []actions.Parameter{actions.Param[Page[Item]]("v")},
+			Params:  []actions.Parameter{actions.Param[ItemPage]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				result := EchoItemPage(*args[0].(*Page[Item]))
+				result := EchoItemPage(*args[0].(*ItemPage))
 				return &result, nil
 			},
 			Fingerprint: "09899ccda45d",
 		},
 		{
 			ID:      "types.EchoList",
-			Params:  []actions.Parameter{actions.Param[[]Item]("v")},
+			Params:  []actions.Parameter{actions.Param[List[Item]]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				return EchoList(*args[0].(*[]Item)), nil
+				return EchoList(*args[0].(*List[Item])), nil
 			},
 			Fingerprint: "f4fdaeb75610",
 		},
 		{
 			ID:      "types.EchoQuantity",
-			Params:  []actions.Parameter{actions.Param[int]("v")},
+			Params:  []actions.Parameter{actions.Param[Quantity]("v")},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
-				return EchoQuantity(*args[0].(*int)), nil
+				return EchoQuantity(*args[0].(*Quantity)), nil
 			},
 			Fingerprint: "72297ae3229d",
 		},

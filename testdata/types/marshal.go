@@ -9,7 +9,10 @@ import (
 	"strings"
 )
 
-// Money marshals itself as a JSON string of cents.
+// Money marshals itself as a JSON string of cents. Its directive gives the
+// TypeScript type of what MarshalJSON writes.
+//
+//actions:ts `${number}.${number}`
 type Money struct {
 	Cents int64
 }
@@ -63,6 +66,8 @@ func (c *Color) UnmarshalText(b []byte) error {
 
 // Version has both marshalers: json.Marshaler wins, so it travels as an
 // array of two numbers, not as text.
+//
+//actions:ts [major: number, minor: number]
 type Version struct {
 	Major, Minor int
 }
@@ -107,6 +112,8 @@ func (c *Code) UnmarshalText(b []byte) error {
 
 // Tally marshals itself with the methods of encoding/json/v2, which take
 // precedence over its MarshalJSON: it travels as a number.
+//
+//actions:ts number
 type Tally struct {
 	count int
 }

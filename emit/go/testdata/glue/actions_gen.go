@@ -35,6 +35,10 @@ var (
 
 // Actions returns the actions of package glue, to serve with actions.NewHandler.
 func Actions() []actions.Action {
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumSize := actions.Enum(Small, Large)
+
 	return []actions.Action{
 		{
 			ID:      "glue.NotFound",
@@ -99,7 +103,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "glue.PlaceOrder",
-			Params:  []actions.Parameter{actions.Param[Checkout]("c")},
+			Params:  []actions.Parameter{actions.Param[Checkout]("c", enumSize)},
 			Returns: true,
 			Files:   true,
 			Form: []actions.FormField{

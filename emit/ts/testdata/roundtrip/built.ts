@@ -12,17 +12,21 @@ import {
   echoGenerics,
   echoIntMap,
   echoItem,
+  echoMoney,
   echoPointer,
   echoScalars,
   echoSlice,
   echoSpecial,
   echoStatus,
   echoTime,
+  echoVersion,
   type Containers,
   type Embedding,
   type Generics,
   type Item,
+  type Money,
   type Special,
+  type Version,
 } from "./gen/types.js";
 
 const item: Item = { sku: "built", quantity: 2, price: 0.5 };
@@ -83,7 +87,14 @@ const generics: Generics = {
   list: ["#010203"],
 };
 
+// Types that marshal themselves, written as the directives on their Go
+// declarations say their methods write them.
+const money: Money = "12.34";
+const version: Version = [1, 26];
+
 export const built: Record<string, () => Promise<unknown>> = {
+  EchoMoney: () => echoMoney(money),
+  EchoVersion: () => echoVersion(version),
   EchoItem: () => echoItem(item),
   EchoStatus: () => echoStatus(Status.Shipped),
   EchoTime: () => echoTime(leap),

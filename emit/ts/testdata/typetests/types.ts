@@ -5,6 +5,8 @@ import {
   Priority,
   Status,
   echoItem,
+  echoStamped,
+  echoStatus,
   echoMyBytes,
   echoPointer,
   echoSlice,
@@ -35,6 +37,12 @@ export const goName: Item = { SKU: "a", quantity: 1, price: 2.5 };
 export const status: Status = Status.Paid;
 // @ts-expect-error not a value of the enum
 export const lost: Status = "lost";
+// Go may return the zero value, which is no constant; a parameter takes
+// the constants, which the server checks for.
+export const unset: Awaited<ReturnType<typeof echoStatus>> = "";
+// @ts-expect-error the server takes "", but nothing makes the client send it
+export const unsetParam: Parameters<typeof echoStatus>[0] = "";
+export const emptyKey: Containers["enums"] = { "": 1, paid: 2 };
 export const priority: Priority = Priority.High;
 // @ts-expect-error not a value of the enum
 export const urgent: Priority = 3;
@@ -159,9 +167,22 @@ export function marshalers(m: Marshalers): string {
   // A type with AppendText is a string; a []MyByte an array of numbers.
   const slug: string = m.slug;
   const codes: Record<string, string> = m.codeByName;
-  // @ts-expect-error a MarshalJSONTo type is any JSON
+  // Tally's MarshalJSONTo writes a number, as its directive says; a type
+  // that marshals itself without one is any JSON.
   const tally: number = m.tally;
-  return slug + String(codes) + String(tally);
+  const money: `${number}.${number}` = m.money;
+  // @ts-expect-error Money's directive makes it a string of units and cents
+  m.money = "twelve";
+  const version: [number, number] = m.version;
+  // @ts-expect-error Version's is a pair of numbers
+  m.version = [1];
+  return slug + String(codes) + String(tally) + money + String(version);
+}
+
+export function stamped(s: Awaited<ReturnType<typeof echoStamped>>): void {
+  // @ts-expect-error Stamped has no directive: any JSON
+  const str: string = s;
+  void str;
 }
 
 export function myBytes(b: Awaited<ReturnType<typeof echoMyBytes>>): number {

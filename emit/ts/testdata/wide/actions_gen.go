@@ -40,6 +40,10 @@ var (
 // returned by address: the codec uses the marshal methods declared on a
 // pointer type only for an addressable value.
 func Actions() []actions.Action {
+	// The values of the enums the arguments hold: the handler refuses any
+	// other, save the zero value.
+	enumLevel := actions.Enum(LevelLow, LevelHigh)
+
 	return []actions.Action{
 		{
 			ID:      "wide.EchoStamp",
@@ -53,7 +57,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "wide.EchoBig",
-			Params:  []actions.Parameter{actions.Param[Big]("v")},
+			Params:  []actions.Parameter{actions.Param[Big]("v", enumLevel)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				result := EchoBig(*args[0].(*Big))
@@ -93,7 +97,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "wide.EchoBoxBig",
-			Params:  []actions.Parameter{actions.Param[[]Box[Big]]("v")},
+			Params:  []actions.Parameter{actions.Param[[]Box[Big]]("v", enumLevel)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return EchoBoxBig(*args[0].(*[]Box[Big])), nil
@@ -155,7 +159,7 @@ func Actions() []actions.Action {
 		},
 		{
 			ID:      "wide.CheckBig",
-			Params:  []actions.Parameter{actions.Param[Big]("v")},
+			Params:  []actions.Parameter{actions.Param[Big]("v", enumLevel)},
 			Returns: true,
 			Call: func(_ context.Context, args []any) (any, error) {
 				return CheckBig(*args[0].(*Big)), nil

@@ -33,7 +33,7 @@ export interface Product {
   id: string;
   name: string;
   description: string;
-  category: Category;
+  category: Category | "";
   /** Emoji stands in for a photo. */
   emoji: string;
   /** Price is the price of one unit. */
@@ -49,7 +49,7 @@ export interface Product {
  */
 export interface Query {
   /** Category, when set, keeps only the products of that category. */
-  category?: Category | null;
+  category?: Category | "" | null;
   /** Cursor is the Next of the previous page, or "" for the first one. */
   cursor?: string;
   /** Limit is the page size; 0 means paging.DefaultLimit. */

@@ -27,7 +27,7 @@ export const Delivery = {
  * @see Go: type github.com/actionsgo/actions/example/orders.DeliveryOption
  */
 export interface DeliveryOption {
-  delivery: Delivery;
+  delivery: Delivery | "";
   courier: string;
   fee: Cents;
   /**
@@ -48,7 +48,7 @@ export interface Form {
   email: string;
   address: string;
   postcode: string;
-  delivery: Delivery;
+  delivery: Delivery | "";
   /** Note is for the courier, or null. */
   note: string | null;
 }
@@ -63,8 +63,8 @@ export interface Order {
   customer: string;
   lines: Line[];
   total: Cents;
-  delivery: Delivery;
-  status: Status;
+  delivery: Delivery | "";
+  status: Status | "";
   /** A date and time in RFC 3339 format, as Go's time.Time writes it. */
   placedAt: string;
   /** Note is the customer's note for the courier, or null. */

@@ -11,7 +11,7 @@ func Spaced() {}
 
 // Unknown misspells the directive.
 //
-// want +2 1 `unknown directive //actions:serve: the only one is //actions:server`
+// want +2 1 `unknown directive //actions:serve: the directives are //actions:server, and //actions:enum and //actions:ts on a type`
 //
 //actions:serve
 func Unknown() {}
