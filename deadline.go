@@ -20,15 +20,22 @@ func (c *connControl) reset(w http.ResponseWriter) {
 	c.deadlines = hasDeadlines(w)
 }
 
-// setReadDeadline sets the read deadline and reports whether it could.
-func (c *connControl) setReadDeadline(t time.Time) bool {
-	return c.deadlines && c.rc.SetReadDeadline(t) == nil
+// readWithin sets the read deadline d from now and reports whether it
+// could; clearRead lifts it. The clock is read only for a writer that has
+// deadlines.
+func (c *connControl) readWithin(d time.Duration) bool {
+	return c.deadlines && c.rc.SetReadDeadline(time.Now().Add(d)) == nil
 }
 
-// setWriteDeadline sets the write deadline and reports whether it could.
-func (c *connControl) setWriteDeadline(t time.Time) bool {
-	return c.deadlines && c.rc.SetWriteDeadline(t) == nil
+func (c *connControl) clearRead() { c.rc.SetReadDeadline(time.Time{}) }
+
+// writeWithin sets the write deadline d from now and reports whether it
+// could; clearWrite lifts it.
+func (c *connControl) writeWithin(d time.Duration) bool {
+	return c.deadlines && c.rc.SetWriteDeadline(time.Now().Add(d)) == nil
 }
+
+func (c *connControl) clearWrite() { c.rc.SetWriteDeadline(time.Time{}) }
 
 func (c *connControl) flush() error { return c.rc.Flush() }
 

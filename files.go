@@ -119,6 +119,9 @@ func (u *uploads) remove() {
 
 // isMultipart returns the boundary of a multipart/form-data content type.
 func isMultipart(ct string) (string, bool) {
+	if len(ct) < len("multipart/") || !strings.EqualFold(ct[:len("multipart/")], "multipart/") {
+		return "", false // the usual JSON, without parsing
+	}
 	mt, params, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return "", false

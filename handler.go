@@ -346,6 +346,9 @@ func accepts(a *Action, ct string) bool {
 	if isJSON(ct) {
 		return true
 	}
+	if a.Form == nil && !a.Files {
+		return false
+	}
 	if _, ok := isMultipart(ct); ok {
 		return a.Files || a.Form != nil
 	}
@@ -387,14 +390,14 @@ func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Reque
 		if form {
 			values = url.Values{}
 		}
-		deadline := rc.setReadDeadline(time.Now().Add(h.readTimeout))
+		deadline := rc.readWithin(h.readTimeout)
 		status, err := h.readMultipart(r, boundary, st, values)
 		if err != nil {
 			w.Header().Set("Connection", "close")
 			return status, err
 		}
 		if deadline {
-			rc.setReadDeadline(time.Time{})
+			rc.clearRead()
 		}
 		if form && st.body.Len() == 0 {
 			st.form = values
@@ -471,7 +474,7 @@ func (h *Handler) readBody(w http.ResponseWriter, rc *connControl, r *http.Reque
 		// and already watched.
 		return 0, nil
 	}
-	deadline := rc.setReadDeadline(time.Now().Add(h.readTimeout))
+	deadline := rc.readWithin(h.readTimeout)
 	st.limit = io.LimitedReader{R: r.Body, N: h.maxBodyBytes + 1}
 	_, err := st.body.ReadFrom(&st.limit)
 	if err != nil {
@@ -485,7 +488,7 @@ func (h *Handler) readBody(w http.ResponseWriter, rc *connControl, r *http.Reque
 		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
 	}
 	if deadline {
-		rc.setReadDeadline(time.Time{})
+		rc.clearRead()
 	}
 	n := int64(st.body.Len())
 	switch {
@@ -569,10 +572,10 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		result, err = s.intercepted(cc, r, args)
 	}
 	cc.send(w)
-	if rc.setWriteDeadline(time.Now().Add(h.writeTimeout)) {
+	if rc.writeWithin(h.writeTimeout) {
 		// The connection may serve other handlers next: lift it once the
 		// response is written.
-		defer rc.setWriteDeadline(time.Time{})
+		defer rc.clearWrite()
 	}
 	if st.browser {
 		if f, ok := fileResult(result); ok && err == nil {

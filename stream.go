@@ -98,7 +98,7 @@ func (s *streamWriter) frame(parts ...[]byte) bool {
 	if s.err != nil || s.stopped {
 		return false
 	}
-	if !s.noDeadline && !s.rc.setWriteDeadline(time.Now().Add(s.timeout)) {
+	if !s.noDeadline && !s.rc.writeWithin(s.timeout) {
 		s.noDeadline = true
 	}
 	for _, p := range parts {
