@@ -84,10 +84,10 @@ func NewStore(db *sql.DB) *Store {
 // account with that password (the example keeps it that simple: no
 // confirmation mail). A wrong password fails with unauthenticated.
 //
-// It is a form action too: without JavaScript, the sign-in form posts to
-// it, and the browser goes back to the page it came from, signed in.
+// It is not a form action: after a failed post without JavaScript, the
+// outcome cookie would carry the values sent, the password among them.
 //
-//actions:server form
+//actions:server
 func (s *Store) SignIn(ctx context.Context, c Credentials) (User, error) {
 	u := User{Email: strings.ToLower(strings.TrimSpace(c.Email))}
 	var salt, hash []byte

@@ -35,10 +35,6 @@ func StoreActions(s *Store) []actions.Action {
 			ID:      "account.Store.SignIn",
 			Params:  []actions.Parameter{actions.Param[Credentials]("c")},
 			Returns: true,
-			Form: []actions.FormField{
-				{Name: "email", Kind: actions.FormString},
-				{Name: "password", Kind: actions.FormString},
-			},
 			Call: func(ctx context.Context, args []any) (any, error) {
 				result, err := s.SignIn(ctx, *args[0].(*Credentials))
 				return &result, err
