@@ -100,12 +100,13 @@ export function Checkout({ cartID, onPlaced }: CheckoutProps): ReactNode {
       <button id="place-order" type="submit" disabled={pending}>
         {pending ? "Placing order…" : "Place order"}
       </button>
-      {state?.ok && state.result && (
+      {/* While the next call is pending, the last one's outcome is old news. */}
+      {!pending && state?.ok && state.result && (
         <p className="placed" role="status">
           Thank you! Order {state.result.id} is on its way to you.
         </p>
       )}
-      {state && !state.ok && state.error && (
+      {!pending && state && !state.ok && state.error && (
         <p className="refused" role="alert">
           <code className="code">{state.error.code}</code> <span className="message">{state.error.message}</span>
         </p>
