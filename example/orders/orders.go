@@ -4,7 +4,9 @@
 // Store is a service whose every exported method is an action (the
 // directive is on its type); the server wraps its actions in the
 // interceptor account.Store.RequireSession, so they run only for a
-// signed-in customer, whose orders they see. CheckDelivery, in
+// signed-in customer, whose orders they see. PlaceOrder is a form action:
+// it takes the checkout form, with a photo for the courier, from a browser
+// without JavaScript too; Receipt is a download. CheckDelivery, in
 // delivery.go, is an action anyone may call.
 package orders
 

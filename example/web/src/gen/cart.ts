@@ -42,8 +42,8 @@ export interface Cart {
 }
 
 /**
- * ID names a cart. The client picks it (a random UUID in the example's
- * frontend).
+ * ID names a cart. The client keeps it (in the example, a random ID that
+ * the server puts in a cookie and in the page).
  *
  * @see Go: type github.com/actionsgo/actions/example/cart.ID
  */
