@@ -71,6 +71,7 @@ export function Checkout({ cartID, onPlaced }: CheckoutProps): ReactNode {
     <form ref={form} id="checkout" className="panel" action={formAction} aria-labelledby="checkout-title" aria-busy={pending} noValidate>
       <h2 id="checkout-title">Checkout</h2>
       <input type="hidden" name="cart" value={cartID} />
+      {message("cart")}
       {field("name", "Name", { autoComplete: "name" })}
       {field("email", "Email", { type: "email", autoComplete: "email" })}
       {field("address", "Address", { autoComplete: "street-address" })}
