@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"errors"
 	"html/template"
+	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -162,6 +164,38 @@ func (p *pages) serveOrder(w http.ResponseWriter, r *http.Request) {
 		page.Placed = true
 	}
 	p.render(w, r, p.order, page)
+}
+
+// serveReceipt sends an order's receipt as a download, for a link that
+// works without JavaScript: the same Receipt that the script calls as an
+// action, called here as the Go method it is.
+func (p *pages) serveReceipt(w http.ResponseWriter, r *http.Request) {
+	u, ok, err := p.accounts.UserOf(r)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if !ok {
+		p.fail(w, r, actions.Errorf(actions.CodeUnauthenticated, "please sign in to see your orders"))
+		return
+	}
+	f, err := p.book.Receipt(account.WithUser(r.Context(), u), r.PathValue("id"))
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	rc, err := f.Open()
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	defer rc.Close()
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	io.Copy(w, rc)
 }
 
 // cartID returns the browser's cart ID, from its cookie, or a new one that

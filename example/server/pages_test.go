@@ -198,14 +198,27 @@ func TestPagesWithoutJavaScript(t *testing.T) {
 	if _, again := b.open(to); strings.Contains(again, "Thank you") {
 		t.Error("the order's page thanks on a second visit")
 	}
+	// Its receipt is a link, a download without JavaScript.
+	res, err := b.c.Get(b.srv.URL + to + "/receipt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	receipt, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Content-Disposition") != `attachment; filename=receipt-A-1001.txt` ||
+		!strings.Contains(string(receipt), "Receipt for order A-1001\n") || !strings.Contains(string(receipt), "Photo for the courier: door.png, 8 bytes") {
+		t.Errorf("the receipt: %d %v\n%s", res.StatusCode, res.Header, receipt)
+	}
 	_, page = b.open("/")
 	if !strings.Contains(page, `<a class="what" href="/orders/A-1001">A-1001: 1 item, express</a>`) || !strings.Contains(page, `id="cart-empty" class="hint">`) {
 		t.Error("the page after the order does not list it, or the cart is not empty")
 	}
 
 	// Another's order, or none, is not found; signed out, none is shown.
-	if status, _ := b.open("/orders/A-1002"); status != 404 {
-		t.Errorf("an order that is not there: %d, want 404", status)
+	for _, path := range []string{"/orders/A-1002", "/orders/A-1002/receipt"} {
+		if status, _ := b.open(path); status != 404 {
+			t.Errorf("%s, an order that is not there: %d, want 404", path, status)
+		}
 	}
 	stranger := newBrowser(t)
 	if status, page := stranger.open("/orders/A-1001"); status != 401 || !strings.Contains(page, "please sign in to see your orders") {

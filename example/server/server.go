@@ -68,6 +68,7 @@ func New(cfg Config) (http.Handler, error) {
 	mux.Handle(actions.DefaultPrefix, p.calls)
 	mux.HandleFunc("GET /{$}", p.serveHome)
 	mux.HandleFunc("GET /orders/{id}", p.serveOrder)
+	mux.HandleFunc("GET /orders/{id}/receipt", p.serveReceipt)
 	mux.HandleFunc("GET /assets/{name}", func(w http.ResponseWriter, r *http.Request) {
 		content, ok := assets[r.PathValue("name")]
 		if !ok {

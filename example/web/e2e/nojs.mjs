@@ -10,11 +10,13 @@
 // as a script on an earlier visit would have made: signing in has no form
 // without one), sends the checkout with fields at fault and sees them
 // marked with the values sent filled in again, then sends it right with a
-// photo and lands on the order's page. It exits 1 at the first step that
+// photo and lands on the order's page, whose receipt link downloads the
+// receipt, checked for the photo's size and SHA-256. It exits 1 at the first step that
 // fails, saying which. browser_test.go runs it against a server it starts.
 
 import assert from "node:assert/strict";
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expectText, launch, newPage, png } from "./lib.mjs";
 
@@ -139,6 +141,20 @@ try {
   await expectText(order.locator(".note"), "Ring twice, please.");
   await expectText(order.locator(".photo"), "front-door.png");
 
+  step = "downloading the receipt by its link";
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    order.getByRole("link", { name: "Download the receipt" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "receipt-A-1001.txt");
+  const saved = path.join(outDir, "nojs-receipt-A-1001.txt");
+  await download.saveAs(saved);
+  const receipt = await readFile(saved, "utf8");
+  const hash = createHash("sha256").update(png).digest("hex");
+  for (const want of ["Receipt for order A-1001\n", `Photo for the courier: front-door.png, ${png.length} bytes, SHA-256 ${hash}\n`]) {
+    assert.ok(receipt.includes(want), `the receipt has no ${JSON.stringify(want)}:\n${receipt}`);
+  }
+
   step = "reloading the order's page: the outcome was read once";
   await page.reload();
   await expectText(order.locator("h2"), "Order A-1001");
@@ -152,7 +168,7 @@ try {
 
   step = "checking the page's log";
   assert.deepEqual(pageErrors, [], "the page logged errors");
-  console.log("ok without JavaScript: added products, saw the errors, the fields at fault and the values sent, placed an order with a photo, saw its page");
+  console.log("ok without JavaScript: added products, saw the errors, the fields at fault and the values sent, placed an order with a photo, saw its page, downloaded its receipt");
 } catch (err) {
   console.error(`failed while ${step}:\n${err instanceof Error ? err.message : err}`);
   process.exitCode = 1;
