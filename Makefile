@@ -30,19 +30,26 @@ gotest: $(NODE_DEPS)
 bench:
 	$(MAKE) -C bench
 
-# The example shop (example/, a module of its own). make example generates
-# its glue and client, then serves it; make test also vets and tests it,
-# checks that its generated files are up to date, and runs its browser test.
+# The example shop (example/, a module of its own). make example installs
+# its frontend's packages (React, pinned by example/web/package-lock.json,
+# which cmd/shop bundles at start-up), generates its glue and client, then
+# serves it; make test also vets and tests it, checks that its generated
+# files are up to date, and runs its browser test.
 .PHONY: example example-test browser-deps
 
-example:
+WEB_DEPS := example/web/node_modules/.package-lock.json
+
+$(WEB_DEPS): example/web/package-lock.json
+	cd example/web && npm ci --no-audit --no-fund
+
+example: $(WEB_DEPS)
 	cd example && go generate ./... && go run ./cmd/shop
 
 test: example-test
 
-# The browser test runs on its own with -v, so that the path of its
-# screenshot is printed.
-example-test: $(NODE_DEPS) browser-deps
+# The browser test runs on its own with -v, so that the paths of its
+# screenshots are printed.
+example-test: $(NODE_DEPS) $(WEB_DEPS) browser-deps
 	cd example && go vet ./... && go test -race -skip '^TestBrowser$$' ./...
 	cd example && go test -race -v -run '^TestBrowser$$' .
 	cd example && go tool gen -check -ts web/src/gen ./...

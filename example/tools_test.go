@@ -35,12 +35,21 @@ func needNode(t *testing.T) (node, root string) {
 			t.Fatalf("%s is missing from node_modules: run make test or npm ci in %s", pkg, root)
 		}
 	}
+	// The frontend's own packages (React and its types), which
+	// web/package-lock.json pins.
+	for _, pkg := range []string{"react", "react-dom", "@types/react", "@types/react-dom"} {
+		if _, err := os.Stat(filepath.Join("web", "node_modules", pkg, "package.json")); err != nil {
+			t.Fatalf("%s is missing from web/node_modules: run make test, or npm ci in web", pkg)
+		}
+	}
 	return node, root
 }
 
 // TestFrontendTypeChecks runs the TypeScript compiler over the frontend
 // and the generated client under the strict settings of web/tsconfig.json:
-// esbuild, which bundles it, strips types without checking them.
+// esbuild, which bundles it, strips types without checking them. Its type
+// tests (web/src/forms.typetest.tsx) check that placeOrderForm is what
+// React 19's useActionState takes, by @types/react.
 func TestFrontendTypeChecks(t *testing.T) {
 	node, root := needNode(t)
 	tsc := filepath.Join(root, "node_modules", "typescript", "bin", "tsc")

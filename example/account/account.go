@@ -3,7 +3,8 @@
 //
 // Its actions are marked one by one, on the methods of Store, so that
 // Store can have other exported methods: RequireSession, the interceptor
-// that guards the actions of package orders.
+// that guards the actions of package orders, and UserOf, which finds the
+// customer of the pages the server renders.
 package account
 
 import (
@@ -45,15 +46,21 @@ type Credentials struct {
 	Password string `json:"password"`
 }
 
-// Validate checks the credentials before SignIn runs.
+// Validate checks the credentials before SignIn runs: what is wrong comes
+// back as invalid_argument with the fields at fault.
 func (c Credentials) Validate() error {
-	switch email := strings.TrimSpace(c.Email); {
-	case !strings.Contains(email, "@") || len(email) > 254 || !utf8.ValidString(email):
-		return actions.Errorf(actions.CodeInvalidArgument, "please enter an email address")
+	problems := actions.FieldErrors{}
+	if email := strings.TrimSpace(c.Email); !strings.Contains(email, "@") || len(email) > 254 || !utf8.ValidString(email) {
+		problems["email"] = "please enter an email address"
+	}
+	switch {
 	case c.Password == "":
-		return actions.Errorf(actions.CodeInvalidArgument, "please enter a password")
+		problems["password"] = "please enter a password"
 	case len(c.Password) > 128:
-		return actions.Errorf(actions.CodeInvalidArgument, "a password has at most 128 bytes")
+		problems["password"] = "a password has at most 128 bytes"
+	}
+	if len(problems) > 0 {
+		return problems
 	}
 	return nil
 }
@@ -76,6 +83,9 @@ func NewStore(db *sql.DB) *Store {
 // response sets the session cookie. An address not seen before makes a new
 // account with that password (the example keeps it that simple: no
 // confirmation mail). A wrong password fails with unauthenticated.
+//
+// It is not a form action: after a failed post without JavaScript, the
+// outcome cookie would carry the values sent, the password among them.
 //
 //actions:server
 func (s *Store) SignIn(ctx context.Context, c Credentials) (User, error) {
@@ -189,15 +199,35 @@ func (s *Store) session(ctx context.Context) (User, error) {
 	if token == "" {
 		return User{}, actions.Errorf(actions.CodeUnauthenticated, "please sign in")
 	}
+	u, ok, err := s.lookup(ctx, token)
+	if err == nil && !ok {
+		actions.SetCookie(ctx, cookie(ctx, "", -1))
+		return User{}, actions.Errorf(actions.CodeUnauthenticated, "your session has ended: please sign in again")
+	}
+	return u, err
+}
+
+// UserOf returns the customer whose session cookie r carries, and whether
+// there is one: for the pages the server renders, outside of any call.
+func (s *Store) UserOf(r *http.Request) (User, bool, error) {
+	token := sessionToken(r)
+	if token == "" {
+		return User{}, false, nil
+	}
+	return s.lookup(r.Context(), token)
+}
+
+// lookup returns the user of the session whose token is given, if the
+// session has not ended.
+func (s *Store) lookup(ctx context.Context, token string) (User, bool, error) {
 	var u User
 	err := s.db.QueryRowContext(ctx, `
 		SELECT u.id, u.email FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = ? AND s.expires_at > ?`, tokenHash(token), shopdb.Millis(s.now())).Scan(&u.ID, &u.Email)
 	if errors.Is(err, sql.ErrNoRows) {
-		actions.SetCookie(ctx, cookie(ctx, "", -1))
-		return User{}, actions.Errorf(actions.CodeUnauthenticated, "your session has ended: please sign in again")
+		return User{}, false, nil
 	}
-	return u, err
+	return u, err == nil, err
 }
 
 // newUser makes an account, or finds the one a concurrent sign-in just

@@ -109,19 +109,21 @@ func TestSignInRefuses(t *testing.T) {
 	s := newServer(t)
 	s.call("http://shop.example", "account.Store.SignIn", `[{"email":"ada@example.com","password":"correct horse"}]`)
 	tests := []struct {
-		body, code, message string
+		body, want string
 	}{
-		{`[{"email":"ada@example.com","password":"wrong horse"}]`, "unauthenticated", "wrong email or password"},
-		{`[{"email":"grace@example.com","password":"short"}]`, "invalid_argument",
-			"no account has this address yet: to make one, choose a password of at least 8 characters"},
-		{`[{"email":"ada","password":"correct horse"}]`, "invalid_argument", "please enter an email address"},
-		{`[{"email":"ada@example.com","password":""}]`, "invalid_argument", "please enter a password"},
+		{`[{"email":"ada@example.com","password":"wrong horse"}]`, `{"code":"unauthenticated","message":"wrong email or password"}`},
+		{`[{"email":"grace@example.com","password":"short"}]`,
+			`{"code":"invalid_argument","message":"no account has this address yet: to make one, choose a password of at least 8 characters"}`},
+		// Validate names the fields at fault, for a form to show beside them.
+		{`[{"email":"ada","password":"correct horse"}]`,
+			`{"code":"invalid_argument","message":"some fields are not valid","details":{"fields":{"email":"please enter an email address"}}}`},
+		{`[{"email":"ada@example.com","password":""}]`,
+			`{"code":"invalid_argument","message":"some fields are not valid","details":{"fields":{"password":"please enter a password"}}}`},
 	}
 	for _, tt := range tests {
 		res, body := s.call("http://shop.example", "account.Store.SignIn", tt.body)
-		want := `{"code":"` + tt.code + `","message":"` + tt.message + `"}`
-		if body != want || len(res.Cookies()) != 0 {
-			t.Errorf("SignIn(%s): %s, cookies %v; want %s and none", tt.body, body, res.Cookies(), want)
+		if body != tt.want || len(res.Cookies()) != 0 {
+			t.Errorf("SignIn(%s): %s, cookies %v; want %s and none", tt.body, body, res.Cookies(), tt.want)
 		}
 	}
 }

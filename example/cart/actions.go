@@ -101,3 +101,28 @@ func (s *Store) RemoveFromCart(ctx context.Context, id ID, productID string) (Ca
 func (s *Store) ClearCart(ctx context.Context, id ID) error {
 	return Delete(ctx, s.db, id)
 }
+
+// Addition is the form of a product's Add to cart button on the page the
+// server renders, for a browser without JavaScript: hidden inputs name
+// the cart and the product.
+type Addition struct {
+	Cart    ID     `json:"cart"`
+	Product string `json:"product"`
+	// Quantity is how many units to add; absent, one.
+	Quantity int `json:"quantity,omitzero"`
+}
+
+// Add is AddToCart for a form: without JavaScript, the browser posts a
+// product's Add to cart form to it and goes back to the page, which shows
+// the cart, or the error.
+//
+//actions:server form
+func (s *Store) Add(ctx context.Context, a Addition) (Cart, error) {
+	if a.Quantity == 0 {
+		a.Quantity = 1
+	}
+	if err := a.Cart.Validate(); err != nil {
+		return Cart{}, err
+	}
+	return s.AddToCart(ctx, a.Cart, a.Product, a.Quantity)
+}

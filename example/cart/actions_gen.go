@@ -19,6 +19,7 @@ var (
 	_ func(*Store, context.Context, ID, string, int) (Cart, error) = (*Store).AddToCart
 	_ func(*Store, context.Context, ID, string) (Cart, error)      = (*Store).RemoveFromCart
 	_ func(*Store, context.Context, ID) error                      = (*Store).ClearCart
+	_ func(*Store, context.Context, Addition) (Cart, error)        = (*Store).Add
 )
 
 // StoreActions returns the actions of the Store service s, to serve with
@@ -76,6 +77,21 @@ func StoreActions(s *Store) []actions.Action {
 				return nil, s.ClearCart(ctx, *args[0].(*ID))
 			},
 			Fingerprint: "ab4763c34b69",
+		},
+		{
+			ID:      "cart.Store.Add",
+			Params:  []actions.Parameter{actions.Param[Addition]("a")},
+			Returns: true,
+			Form: []actions.FormField{
+				{Name: "cart", Kind: actions.FormString},
+				{Name: "product", Kind: actions.FormString},
+				{Name: "quantity", Kind: actions.FormInt, Bits: 64, Optional: true},
+			},
+			Call: func(ctx context.Context, args []any) (any, error) {
+				result, err := s.Add(ctx, *args[0].(*Addition))
+				return &result, err
+			},
+			Fingerprint: "89d1992cddf1",
 		},
 	}
 }

@@ -1,8 +1,9 @@
 // Package cart keeps each visitor's shopping cart, in the shop's database.
 //
-// A cart is named by an ID that the client makes up and keeps; anyone who
-// has the ID may fill the cart, and only a signed-in customer can turn it
-// into an order (package orders).
+// A cart is named by an ID that the client keeps (the example's server
+// makes one up at a browser's first visit, in a cookie); anyone who has the
+// ID may fill the cart, and only a signed-in customer can turn it into an
+// order (package orders).
 package cart
 
 import (
@@ -17,8 +18,8 @@ import (
 	"github.com/actionsgo/actions/example/shopdb"
 )
 
-// ID names a cart. The client picks it (a random UUID in the example's
-// frontend).
+// ID names a cart. The client keeps it (in the example, a random ID that
+// the server puts in a cookie and in the page).
 type ID string
 
 // Validate refuses an ID the server would not want to keep: the runtime

@@ -149,3 +149,21 @@ func TestIDValidate(t *testing.T) {
 		t.Errorf("a UUID: %v", err)
 	}
 }
+
+// TestAdd is the form of the page without JavaScript: one unit unless the
+// form says how many, into the cart its hidden input names.
+func TestAdd(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	if _, err := s.Add(ctx, Addition{Cart: "c", Product: "apple"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Add(ctx, Addition{Cart: "c", Product: "apple", Quantity: 2})
+	if err != nil || c.Count != 3 || c.Total != 960 {
+		t.Errorf("Add: %+v, %v; want 3 apples for 960 cents", c, err)
+	}
+	_, err = s.Add(ctx, Addition{Product: "apple"})
+	shoptest.WantError(t, err, actions.CodeInvalidArgument, "a cart ID has 1 to 64 characters")
+	_, err = s.Add(ctx, Addition{Cart: "c", Product: "honey"})
+	shoptest.WantError(t, err, actions.CodeFailedPrecondition, "Wildflower honey is sold out")
+}

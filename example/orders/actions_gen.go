@@ -6,7 +6,6 @@ import (
 	"context"
 
 	"github.com/actionsgo/actions"
-	"github.com/actionsgo/actions/example/cart"
 	"github.com/actionsgo/actions/example/paging"
 )
 
@@ -17,8 +16,9 @@ const _ = actions.GeneratedCodeVersion2
 // The signature of each action as this file was made for it: a function
 // changed since is a compile error here, not a surprise for the client.
 var (
-	_ func(*Store, context.Context, cart.ID, Form) (Order, error)       = (*Store).PlaceOrder
+	_ func(*Store, context.Context, Checkout) (Order, error)            = (*Store).PlaceOrder
 	_ func(*Store, context.Context, string) (paging.Page[Order], error) = (*Store).ListOrders
+	_ func(*Store, context.Context, string) (actions.File, error)       = (*Store).Receipt
 	_ func(context.Context, string) ([]DeliveryOption, error)           = CheckDelivery
 )
 
@@ -53,17 +53,25 @@ func StoreActions(s *Store) []actions.Action {
 
 	return []actions.Action{
 		{
-			ID: "orders.Store.PlaceOrder",
-			Params: []actions.Parameter{
-				actions.Param[cart.ID]("cartID"),
-				actions.Param[Form]("form", enumDelivery),
-			},
+			ID:      "orders.Store.PlaceOrder",
+			Params:  []actions.Parameter{actions.Param[Checkout]("checkout", enumDelivery)},
 			Returns: true,
+			Files:   true,
+			Form: []actions.FormField{
+				{Name: "cart", Kind: actions.FormString},
+				{Name: "name", Kind: actions.FormString},
+				{Name: "email", Kind: actions.FormString},
+				{Name: "address", Kind: actions.FormString},
+				{Name: "postcode", Kind: actions.FormString},
+				{Name: "delivery", Kind: actions.FormString, Enum: []string{"standard", "express", "pickup"}},
+				{Name: "note", Kind: actions.FormString, Optional: true},
+				{Name: "photo", Kind: actions.FormFile, Optional: true},
+			},
 			Call: func(ctx context.Context, args []any) (any, error) {
-				result, err := s.PlaceOrder(ctx, *args[0].(*cart.ID), *args[1].(*Form))
+				result, err := s.PlaceOrder(ctx, *args[0].(*Checkout))
 				return &result, err
 			},
-			Fingerprint: "46c5857b0d93",
+			Fingerprint: "73407c03905d",
 		},
 		{
 			ID:      "orders.Store.ListOrders",
@@ -73,7 +81,16 @@ func StoreActions(s *Store) []actions.Action {
 				result, err := s.ListOrders(ctx, *args[0].(*string))
 				return &result, err
 			},
-			Fingerprint: "26bcfb61f11a",
+			Fingerprint: "d3bd22bcdec8",
+		},
+		{
+			ID:      "orders.Store.Receipt",
+			Params:  []actions.Parameter{actions.Param[string]("id")},
+			Returns: true,
+			Call: func(ctx context.Context, args []any) (any, error) {
+				return s.Receipt(ctx, *args[0].(*string))
+			},
+			Fingerprint: "6b5675d0a308",
 		},
 	}
 }

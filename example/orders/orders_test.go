@@ -2,8 +2,12 @@ package orders
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -60,8 +64,9 @@ func (s *shop) add(t *testing.T, id cart.ID, productID string, n int) {
 	}
 }
 
-func form() Form {
-	return Form{Name: "Ada", Email: "ada@example.com", Address: "Dam 1", Postcode: "1012 AB", Delivery: Standard}
+// checkout returns a filled-in checkout of the cart with the given ID.
+func checkout(id cart.ID) Checkout {
+	return Checkout{Cart: id, Name: "Ada", Email: "ada@example.com", Address: "Dam 1", Postcode: "1012 AB", Delivery: Standard}
 }
 
 func TestPlaceOrder(t *testing.T) {
@@ -70,10 +75,10 @@ func TestPlaceOrder(t *testing.T) {
 	s.add(t, "c", "apple", 2)
 	s.add(t, "c", "lemon", 1)
 	note := "ring twice"
-	f := form()
+	f := checkout("c")
 	f.Note = &note
 
-	o, err := s.orders.PlaceOrder(ada, "c", f)
+	o, err := s.orders.PlaceOrder(ada, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +106,7 @@ func TestOrdersBelongToTheirCustomer(t *testing.T) {
 	s := newShop(t)
 	ada, grace := s.signedIn(t, "ada@example.com"), s.signedIn(t, "grace@example.com")
 	s.add(t, "c", "pear", 1)
-	if _, err := s.orders.PlaceOrder(ada, "c", form()); err != nil {
+	if _, err := s.orders.PlaceOrder(ada, checkout("c")); err != nil {
 		t.Fatal(err)
 	}
 	page, err := s.orders.ListOrders(grace, "")
@@ -113,7 +118,7 @@ func TestOrdersBelongToTheirCustomer(t *testing.T) {
 func TestSignedOut(t *testing.T) {
 	s := newShop(t)
 	s.add(t, "c", "pear", 1)
-	_, err := s.orders.PlaceOrder(context.Background(), "c", form())
+	_, err := s.orders.PlaceOrder(context.Background(), checkout("c"))
 	shoptest.WantError(t, err, actions.CodeUnauthenticated, "please sign in")
 	_, err = s.orders.ListOrders(context.Background(), "")
 	shoptest.WantError(t, err, actions.CodeUnauthenticated, "please sign in")
@@ -124,7 +129,7 @@ func TestSignedOut(t *testing.T) {
 
 func TestPlaceOrderEmptyCart(t *testing.T) {
 	s := newShop(t)
-	_, err := s.orders.PlaceOrder(s.signedIn(t, "ada@example.com"), "c", form())
+	_, err := s.orders.PlaceOrder(s.signedIn(t, "ada@example.com"), checkout("c"))
 	shoptest.WantError(t, err, actions.CodeFailedPrecondition, "your cart is empty")
 }
 
@@ -138,12 +143,12 @@ func TestPlaceOrderSoldOutMeanwhile(t *testing.T) {
 		s.add(t, id, "croissant", 1)
 		s.add(t, id, "pear", 1)
 	}
-	if _, err := s.orders.PlaceOrder(ada, "first", form()); err != nil {
+	if _, err := s.orders.PlaceOrder(ada, checkout("first")); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := s.carts.GetCart(context.Background(), "second")
 
-	_, err := s.orders.PlaceOrder(ada, "second", form())
+	_, err := s.orders.PlaceOrder(ada, checkout("second"))
 	shoptest.WantError(t, err, actions.CodeFailedPrecondition, "Croissants is sold out")
 	after, _ := s.carts.GetCart(context.Background(), "second")
 	if diff := cmp.Diff(before, after); diff != "" {
@@ -160,7 +165,7 @@ func TestListOrdersNewestFirst(t *testing.T) {
 	var placed []string
 	for range 12 {
 		s.add(t, "c", "carrot", 1)
-		o, err := s.orders.PlaceOrder(ada, "c", form())
+		o, err := s.orders.PlaceOrder(ada, checkout("c"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,33 +190,128 @@ func TestListOrdersNewestFirst(t *testing.T) {
 	shoptest.WantError(t, err, actions.CodeInvalidArgument, `invalid page cursor "x"`)
 }
 
-func TestFormValidate(t *testing.T) {
+func TestCheckoutValidate(t *testing.T) {
 	long := strings.Repeat("é", 501)
 	tests := []struct {
-		change  func(*Form)
-		message string // "" when valid
+		change func(*Checkout)
+		want   actions.FieldErrors // nil when valid
 	}{
-		{func(*Form) {}, ""},
-		{func(f *Form) { f.Delivery, f.Address, f.Postcode = Pickup, "", "" }, ""},
-		{func(f *Form) { f.Name = "  " }, "please enter your name"},
-		{func(f *Form) { f.Email = "ada" }, "please enter an email address"},
-		{func(f *Form) { f.Address = "" }, "please enter an address, or choose pickup"},
-		{func(f *Form) { f.Delivery = "drone" }, `unknown delivery "drone"`},
-		{func(f *Form) { f.Note = &long }, "a note has at most 500 characters"},
-		{func(f *Form) { f.Postcode = "0123 AB" }, `"0123 AB" is not a postcode like 1012 AB`},
-		{func(f *Form) { f.Postcode = "1012" }, `"1012" is not a postcode like 1012 AB`},
+		{func(*Checkout) {}, nil},
+		{func(c *Checkout) { c.Delivery, c.Address, c.Postcode = Pickup, "", "" }, nil},
+		{func(c *Checkout) { c.Cart = "" }, actions.FieldErrors{"cart": "the page has no cart: reload it"}},
+		{func(c *Checkout) { c.Name = "  " }, actions.FieldErrors{"name": "please enter your name"}},
+		{func(c *Checkout) { c.Email = "ada" }, actions.FieldErrors{"email": "please enter an email address"}},
+		{func(c *Checkout) { c.Address = "" }, actions.FieldErrors{"address": "please enter an address, or choose pickup"}},
+		{func(c *Checkout) { c.Delivery = "drone" }, actions.FieldErrors{"delivery": `unknown delivery "drone"`}},
+		{func(c *Checkout) { c.Note = &long }, actions.FieldErrors{"note": "a note has at most 500 characters"}},
+		{func(c *Checkout) { c.Postcode = "0123 AB" }, actions.FieldErrors{"postcode": `"0123 AB" is not a postcode like 1012 AB`}},
+		{func(c *Checkout) { c.Postcode = "1012" }, actions.FieldErrors{"postcode": `"1012" is not a postcode like 1012 AB`}},
+		{func(c *Checkout) { c.Photo = &actions.File{Name: "big.png", Size: MaxPhotoBytes + 1} }, actions.FieldErrors{"photo": "a photo has at most 2 MiB"}},
+		// Every field at fault at once, so that the page can show them all.
+		{func(c *Checkout) { c.Name, c.Email, c.Address = "", "", "" }, actions.FieldErrors{
+			"name": "please enter your name", "email": "please enter an email address", "address": "please enter an address, or choose pickup",
+		}},
 	}
 	for _, tt := range tests {
-		f := form()
-		tt.change(&f)
-		err := f.Validate()
-		if tt.message == "" {
+		c := checkout("c")
+		tt.change(&c)
+		err := c.Validate()
+		if tt.want == nil {
 			if err != nil {
-				t.Errorf("%+v: %v, want valid", f, err)
+				t.Errorf("%+v: %v, want valid", c, err)
 			}
 			continue
 		}
-		shoptest.WantError(t, err, actions.CodeInvalidArgument, tt.message)
+		got, ok := errors.AsType[actions.FieldErrors](err)
+		if !ok {
+			t.Errorf("%+v: %v, want field errors %v", c, err, tt.want)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%+v: field errors (-want +got):\n%s", c, diff)
+		}
+	}
+}
+
+// png is a PNG file of one pixel.
+var png, _ = base64.StdEncoding.DecodeString("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+
+// TestPhotoAndReceipt places an order with a photo for the courier and
+// reads its receipt, which names the photo by its size and hash.
+func TestPhotoAndReceipt(t *testing.T) {
+	s := newShop(t)
+	ada := s.signedIn(t, "ada@example.com")
+	s.add(t, "c", "apple", 2)
+	c := checkout("c")
+	photo := actions.FileFromBytes("door.png", "application/octet-stream", png)
+	c.Photo = &photo
+	empty := "  "
+	c.Note = &empty // a blank note is none
+	o, err := s.orders.PlaceOrder(ada, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Photo != "door.png" || o.Note != nil {
+		t.Errorf("order: photo %q, note %v; want door.png and no note", o.Photo, o.Note)
+	}
+	f, err := s.orders.Receipt(ada, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	text, _ := io.ReadAll(rc)
+	if f.Name != "receipt-A-1001.txt" || f.ContentType != "text/plain; charset=utf-8" {
+		t.Errorf("receipt file: %q %q", f.Name, f.ContentType)
+	}
+	for _, want := range []string{
+		"Receipt for order A-1001\n",
+		"  2 × Apples                       €6.40\n",
+		"Total                              €6.40\n",
+		"Delivery: standard\n",
+		fmt.Sprintf("Photo for the courier: door.png, %d bytes, SHA-256 %x\n", len(png), sha256.Sum256(png)),
+	} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the receipt has no %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(string(text), "Note") {
+		t.Errorf("the receipt has a note:\n%s", text)
+	}
+
+	// Another customer's order, or one that is not there, is not found.
+	grace := s.signedIn(t, "grace@example.com")
+	for _, id := range []string{o.ID, "A-1002", "A-01001", "1001", ""} {
+		ctx := ada
+		if id == o.ID {
+			ctx = grace
+		}
+		_, err := s.orders.Receipt(ctx, id)
+		shoptest.WantError(t, err, actions.CodeNotFound, fmt.Sprintf("you have no order %q", id))
+	}
+	page, err := s.orders.ListOrders(ada, "")
+	if err != nil || len(page.Items) != 1 || page.Items[0].Photo != "door.png" {
+		t.Errorf("ListOrders: %+v, %v; want the order with its photo", page, err)
+	}
+}
+
+func TestPhotoMustBeAnImage(t *testing.T) {
+	s := newShop(t)
+	ada := s.signedIn(t, "ada@example.com")
+	s.add(t, "c", "apple", 1)
+	c := checkout("c")
+	// The browser's word is not taken: the bytes say what the file is.
+	text := actions.FileFromBytes("door.png", "image/png", []byte("not a picture"))
+	c.Photo = &text
+	_, err := s.orders.PlaceOrder(ada, c)
+	if fe, ok := errors.AsType[actions.FieldErrors](err); !ok || fe["photo"] != "please choose a PNG, JPEG, WebP or GIF image" {
+		t.Errorf("error = %v, want a field error for the photo", err)
+	}
+	if got := s.stock(t, "apple"); got != 40 {
+		t.Errorf("apples in stock: %d, want all 40", got)
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -42,32 +41,34 @@ type Config struct {
 	Actions actions.Options
 }
 
-// New bundles the frontend (src/main.ts and src/style.css) and returns the
-// shop's handler. It fails when the frontend does not build, with
-// esbuild's messages.
+// New bundles the frontend (src/main.ts, with the React component it
+// mounts, and src/style.css), parses the pages' templates (index.html and
+// order.html) and returns the shop's handler. It fails when the frontend
+// does not build, with esbuild's messages.
 func New(cfg Config) (http.Handler, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("server.New: no database in Config.DB")
-	}
-	page, err := os.ReadFile(filepath.Join(cfg.Web, "index.html"))
-	if err != nil {
-		return nil, err
 	}
 	src := filepath.Join(cfg.Web, "src")
 	assets, err := bundle(filepath.Join(src, "main.ts"), filepath.Join(src, "style.css"))
 	if err != nil {
 		return nil, err
 	}
-	calls, err := handler(cfg)
+	home, order, err := parsePages(cfg.Web)
 	if err != nil {
 		return nil, err
 	}
+	p, err := handler(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p.home, p.order = home, order
 
 	mux := http.NewServeMux()
-	mux.Handle(actions.DefaultPrefix, calls)
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		serve(w, "text/html; charset=utf-8", page)
-	})
+	mux.Handle(actions.DefaultPrefix, p.calls)
+	mux.HandleFunc("GET /{$}", p.serveHome)
+	mux.HandleFunc("GET /orders/{id}", p.serveOrder)
+	mux.HandleFunc("GET /orders/{id}/receipt", p.serveReceipt)
 	mux.HandleFunc("GET /assets/{name}", func(w http.ResponseWriter, r *http.Request) {
 		content, ok := assets[r.PathValue("name")]
 		if !ok {
@@ -79,9 +80,10 @@ func New(cfg Config) (http.Handler, error) {
 	return mux, nil
 }
 
-// handler serves the actions: each service's, bound to its store, and
-// the orders' only to a signed-in customer.
-func handler(cfg Config) (*actions.Handler, error) {
+// handler makes the stores and serves their actions: each service's,
+// bound to its store, and the orders' only to a signed-in customer. The
+// pages it returns read the same stores.
+func handler(cfg Config) (*pages, error) {
 	products := catalog.NewStore(cfg.DB)
 	carts := cart.NewStore(cfg.DB)
 	accounts := account.NewStore(cfg.DB)
@@ -91,13 +93,17 @@ func handler(cfg Config) (*actions.Handler, error) {
 	opts := cfg.Actions
 	opts.Logger = cmp.Or(opts.Logger, logger)
 	opts.Interceptors = slices.Concat([]actions.Interceptor{LogCalls(logger)}, opts.Interceptors)
-	return actions.New(opts,
+	calls, err := actions.New(opts,
 		catalog.StoreActions(products),
 		cart.StoreActions(carts),
 		account.StoreActions(accounts),
 		orders.Actions(), // CheckDelivery: anyone may ask
 		actions.Intercept(orders.StoreActions(book), accounts.RequireSession),
 	)
+	if err != nil {
+		return nil, err
+	}
+	return &pages{calls: calls, db: cfg.DB, products: products, accounts: accounts, book: book, logger: logger}, nil
 }
 
 // assetTypes are the content types of the files bundle makes.
@@ -132,12 +138,25 @@ func bundle(entries ...string) (map[string][]byte, error) {
 		Format:      api.FormatESModule,
 		Target:      api.ES2022,
 		Sourcemap:   api.SourceMapLinked,
-		Write:       false,
-		LogLevel:    api.LogLevelSilent,
+		// The checkout is a React component (src/checkout.tsx): JSX
+		// becomes calls of react/jsx-runtime, and React is built for
+		// production, without its development checks.
+		JSX:    api.JSXAutomatic,
+		Define: map[string]string{"process.env.NODE_ENV": `"production"`},
+		// Minified, React and all: the source map has the sources.
+		MinifyWhitespace:  true,
+		MinifySyntax:      true,
+		MinifyIdentifiers: true,
+		Write:             false,
+		LogLevel:          api.LogLevelSilent,
 	})
 	if len(result.Errors) > 0 {
 		msgs := api.FormatMessages(result.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
-		return nil, fmt.Errorf("bundling the frontend:\n%s", strings.Join(msgs, ""))
+		hint := ""
+		if strings.Contains(strings.Join(msgs, ""), `Could not resolve "react`) {
+			hint = "React is not installed: run npm ci in web/ (make example does)\n"
+		}
+		return nil, fmt.Errorf("bundling the frontend:\n%s%s", strings.Join(msgs, ""), hint)
 	}
 	files := make(map[string][]byte, len(result.OutputFiles))
 	for _, f := range result.OutputFiles {

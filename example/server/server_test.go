@@ -70,7 +70,7 @@ func TestServes(t *testing.T) {
 		{"POST", "/_actions/orders.CheckDelivery", `["nowhere"]`, 400, "application/json; charset=utf-8", `is not a postcode like 1012 AB"`},
 		// The orders are for a signed-in customer only.
 		{"POST", "/_actions/orders.Store.ListOrders", `[""]`, 401, "application/json; charset=utf-8", `{"code":"unauthenticated","message":"please sign in"}`},
-		{"POST", "/_actions/orders.Store.PlaceOrder", `["c",{"name":"Ada","email":"ada@example.com","address":"","postcode":"","delivery":"pickup","note":null}]`,
+		{"POST", "/_actions/orders.Store.PlaceOrder", `[{"cart":"c","name":"Ada","email":"ada@example.com","address":"","postcode":"","delivery":"pickup","note":null}]`,
 			401, "application/json; charset=utf-8", `"unauthenticated"`},
 	}
 	for _, tt := range tests {
@@ -107,7 +107,7 @@ func TestSignedInOrders(t *testing.T) {
 
 	get(t, h, "POST", "/_actions/cart.Store.AddToCart", `["c","bread",2]`)
 	res, body = get(t, h, "POST", "/_actions/orders.Store.PlaceOrder",
-		`["c",{"name":"Ada","email":"ada@example.com","address":"","postcode":"","delivery":"pickup","note":null}]`, session)
+		`[{"cart":"c","name":"Ada","email":"ada@example.com","address":"","postcode":"","delivery":"pickup","note":null}]`, session)
 	if res.StatusCode != 200 || !strings.Contains(body, `"id":"A-1001"`) {
 		t.Fatalf("PlaceOrder: %d %s", res.StatusCode, body)
 	}

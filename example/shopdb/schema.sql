@@ -61,3 +61,12 @@ CREATE TABLE IF NOT EXISTS orders (
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS orders_by_user ON orders (user_id, id);
+
+-- order_photos holds the photo a customer sent with an order, for the
+-- courier: at most one an order.
+CREATE TABLE IF NOT EXISTS order_photos (
+	order_id     INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
+	name         TEXT NOT NULL,
+	content_type TEXT NOT NULL,
+	data         BLOB NOT NULL
+) STRICT;

@@ -13,9 +13,9 @@
 // ends when the page goes away. It exits 1 at the first step that fails,
 // saying which. browser_test.go runs it against a server it starts.
 
-import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import path from "node:path";
+import { expectText, launch, newPage as openPage } from "./lib.mjs";
 
 const [url, outDir] = process.argv.slice(2);
 if (!url || !outDir) {
@@ -23,18 +23,7 @@ if (!url || !outDir) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launch();
 
 let step = "opening the page";
 try {
@@ -46,7 +35,7 @@ try {
 
   const total = page.locator("#cart-total");
   const count = page.locator("#cart-count");
-  const error = page.getByRole("alert");
+  const error = page.locator("#error");
   const refused = page.locator("#orders-refused");
 
   step = "seeing the orders refused while signed out";
@@ -94,7 +83,7 @@ try {
 
   step = "starting the delivery check";
   const checkout = page.locator("#checkout");
-  await checkout.getByLabel("Postcode").fill("1012 AB");
+  await page.locator("#delivery-check").getByLabel("Postcode").fill("1012 AB");
   const check = page.getByRole("button", { name: "Check delivery options" });
   const cancel = page.getByRole("button", { name: "Cancel" });
   await check.click();
@@ -120,14 +109,18 @@ try {
   await expectText(page.locator("#delivery-status"), "Choose one:");
   assert.equal(await page.locator("#delivery-options li").count(), 3);
   await page.getByRole("button", { name: /^Bike Couriers express/ }).click();
-  assert.equal(await checkout.getByLabel("Delivery").inputValue(), "express");
+  // Choosing fills in the checkout, a React component, from outside it.
+  assert.equal(await checkout.getByLabel("Express").isChecked(), true, "choosing Bike Couriers did not choose express");
+  assert.equal(await checkout.getByLabel("Postcode").inputValue(), "1012 AB");
   await expectText(page.locator("#delivery-options [aria-pressed=true] strong"), "Bike Couriers");
 
   step = "placing an order without a name (the form's Validate)";
-  const place = page.getByRole("button", { name: "Place order" });
+  const place = page.locator("#place-order");
+  const refusal = checkout.getByRole("alert");
   await place.click();
-  await expectText(error.locator(".code"), "invalid_argument");
-  await expectText(error.locator(".message"), "please enter your name");
+  await expectText(refusal.locator(".code"), "invalid_argument");
+  await expectText(checkout.locator("#checkout-name-error"), "please enter your name");
+  await expectText(checkout.locator("#checkout-email-error"), "please enter an email address");
 
   step = "placing the order signed out (the session interceptor)";
   await checkout.getByLabel("Name").fill("Ada Lovelace");
@@ -135,9 +128,13 @@ try {
   await checkout.getByLabel("Address").fill("Damrak 1, Amsterdam");
   await checkout.getByLabel("Note for the courier").fill("Ring twice, please.");
   await place.click();
-  await expectText(error.locator(".code"), "unauthenticated");
-  await expectText(error.locator(".message"), "please sign in");
+  await expectText(refusal.locator(".code"), "unauthenticated");
+  await expectText(refusal.locator(".message"), "please sign in");
   await expectText(count, "2");
+  assert.equal(await checkout.locator(".field-error").count(), 0, "field errors are still shown");
+  // React reset the form, to the values sent.
+  assert.equal(await checkout.getByLabel("Name").inputValue(), "Ada Lovelace");
+  assert.equal(await checkout.getByLabel("Express").isChecked(), true);
 
   step = "signing in";
   await signInAs(page, "ada@example.com", "correct horse");
@@ -154,7 +151,7 @@ try {
   await expectText(page.locator("#orders li .amount"), "€8.45");
   await expectText(count, "0");
   await expectText(total, "€0.00");
-  assert.match(await page.locator("#delivery-status").textContent(), /^Thank you! Order A-\d+ is on its way to you\.$/);
+  assert.match(await checkout.locator(".placed").textContent(), /^Thank you! Order A-\d+ is on its way to you\.$/);
 
   step = "seeing the order's stock go, streamed";
   await expectText(bread, "7 in stock");
@@ -174,7 +171,7 @@ try {
   await expectText(other.locator("#cart-count"), "2");
   const otherCheckout = other.locator("#checkout");
   await otherCheckout.getByLabel("Name").fill("Grace Hopper");
-  await otherCheckout.getByLabel("Delivery").selectOption("pickup");
+  await otherCheckout.getByLabel("Pick up at the shop").check();
   await other.getByRole("button", { name: "Place order" }).click();
   await other.locator("#orders li").waitFor();
   // Ada's page did nothing: the stream brought the change.
@@ -232,34 +229,15 @@ try {
   await browser.close();
 }
 
-/**
- * Opens a page in a browser context of its own (its own cookies: another
- * customer), whose errors go to errors. Anything the page logs as an error
- * counts, except Chromium's own line for each response with an error
- * status; and every response must succeed but those of the errors made on
- * purpose.
- */
-async function newPage(errors) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
-  });
-  const expectedFailures = new Set([
+/** Opens a page of another customer, with the errors made on purpose. */
+function newPage(errors) {
+  return openPage(browser, errors, [
     "412 /_actions/cart.Store.AddToCart",
     "400 /_actions/orders.Store.PlaceOrder",
     "401 /_actions/orders.Store.PlaceOrder",
     "401 /_actions/orders.Store.ListOrders",
     "401 /_actions/account.Store.SignIn",
   ]);
-  page.on("response", (res) => {
-    if (res.status() >= 400 && !expectedFailures.has(`${res.status()} ${new URL(res.url()).pathname}`)) {
-      errors.push(`${res.status()} ${res.url()}`);
-    }
-  });
-  return page;
 }
 
 /** Fills in the sign-in form and sends it. */
@@ -278,16 +256,4 @@ async function expectOpenStreams(n) {
     if (open === n) return;
   }
   throw new Error(`the server has ${open} stock streams open, want ${n}`);
-}
-
-/** Waits until the locator's text is want, and fails with both texts if it never is. */
-async function expectText(locator, want) {
-  try {
-    await locator.filter({ hasText: want }).waitFor({ timeout: 5_000 });
-  } catch {
-    const got = await locator.textContent().catch(() => "(no such element)");
-    throw new Error(`want text ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
-  }
-  const got = (await locator.textContent())?.trim();
-  assert.equal(got, want);
 }

@@ -2,12 +2,18 @@
 // client in ./gen: each function there is a Go method of a service (the
 // Store of the catalog, cart, account or orders package) or a Go function,
 // typed as Go declares it.
+//
+// The server renders the page so that it works without this script (its
+// forms post to their actions); once the script runs it takes the page
+// over, and mounts the checkout, a React component (./checkout.tsx), in
+// place of the server's checkout form. The rest is plain TypeScript.
 
 import { type User, me, signIn, signOut } from "./gen/account.js";
 import { type Cart, addToCart, clearCart, getCart, removeFromCart } from "./gen/cart.js";
 import { type Cents, Category, type Product, listProducts, watchStock } from "./gen/catalog.js";
-import { type Delivery, type DeliveryOption, type Form, type Order, checkDelivery, listOrders, placeOrder } from "./gen/orders.js";
+import { type DeliveryOption, type Order, checkDelivery, listOrders, receipt } from "./gen/orders.js";
 import { ActionError } from "./gen/runtime.js";
+import { mountCheckout } from "./checkout.js";
 
 /** Products per page: small, so that "Show more" walks the pages. */
 const pageSize = 6;
@@ -37,11 +43,15 @@ const money = (c: Cents): string => euros.format(c / 100);
 const when = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 /**
- * The cart's ID. The server keeps carts by an ID the client makes up; this
- * tab keeps its own, so that a reload finds the same cart.
+ * The cart's ID. The server made it up at this browser's first visit, keeps
+ * it in a cookie, and writes it into the page, for the script to pass to
+ * the cart's actions and the forms to send in a hidden input.
  */
-const cartID: string = sessionStorage.getItem("cartID") ?? crypto.randomUUID();
-sessionStorage.setItem("cartID", cartID);
+const cartID: string = document.body.dataset["cart"] ?? "";
+
+// What only works with the script shows now; what stands in for it goes.
+for (const node of document.querySelectorAll<HTMLElement>("[data-needs-js]")) node.hidden = false;
+for (const node of document.querySelectorAll<HTMLElement>("[data-no-js]")) node.remove();
 
 // The error bar: the code and message of the last failed call.
 
@@ -50,8 +60,9 @@ const errorBar = byId("error");
 function showError(err: unknown): void {
   const [code, message] =
     err instanceof ActionError
-      ? // An internal error's message says nothing; its ID finds it in the server's log.
-        [err.code, err.id ? `${err.message} (error ID ${err.id})` : err.message]
+      ? // An internal error's message says nothing; its ID finds it in the
+        // server's log. Field errors say what is wrong with each field.
+        [err.code, err.id ? `${err.message} (error ID ${err.id})` : err.fieldErrors ? Object.values(err.fieldErrors).join("; ") : err.message]
       : ["network", err instanceof Error ? err.message : String(err)];
   errorBar.querySelector(".code")!.textContent = code;
   errorBar.querySelector(".message")!.textContent = message;
@@ -256,17 +267,19 @@ clearButton.addEventListener("click", async () => {
   if (done) showCart(await getCart(cartID));
 });
 
-// Delivery options: a slow call that the customer may cancel.
+// Delivery options: a slow call that the customer may cancel. Choosing
+// one fills in the checkout's postcode and delivery.
 
-const form = byId<HTMLFormElement>("checkout");
+const deliveryForm = byId<HTMLFormElement>("delivery-check");
 const checkButton = byId<HTMLButtonElement>("check-delivery");
 const cancelButton = byId<HTMLButtonElement>("cancel-delivery");
 const deliveryStatus = byId("delivery-status");
-const deliverySelect = form.elements.namedItem("delivery") as HTMLSelectElement;
 let checking: AbortController | undefined;
+let checkedPostcode = "";
 
-checkButton.addEventListener("click", async () => {
-  const postcode = String(new FormData(form).get("postcode") ?? "");
+deliveryForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const postcode = String(new FormData(deliveryForm).get("postcode") ?? "");
   checking = new AbortController();
   const { signal } = checking;
   cancelButton.hidden = false;
@@ -287,11 +300,21 @@ checkButton.addEventListener("click", async () => {
   } else if (options === undefined) {
     deliveryStatus.textContent = "";
   } else {
+    checkedPostcode = postcode;
     showOptions(options ?? []);
   }
 });
 
 cancelButton.addEventListener("click", () => checking?.abort());
+
+/**
+ * An input of the checkout form, which React renders. Its inputs are
+ * uncontrolled (React sets only their default values), so the page may
+ * set what they hold.
+ */
+function checkoutInput(selector: string): HTMLInputElement | null {
+  return document.querySelector<HTMLInputElement>(`#checkout ${selector}`);
+}
 
 function showOptions(options: DeliveryOption[]): void {
   deliveryStatus.textContent = options.length === 0 ? "No courier delivers there." : "Choose one:";
@@ -304,57 +327,58 @@ function showOptions(options: DeliveryOption[]): void {
       );
       choose.dataset["delivery"] = o.delivery;
       choose.addEventListener("click", () => {
-        deliverySelect.value = o.delivery;
-        markChosen();
+        const radio = checkoutInput(`input[name=delivery][value="${CSS.escape(o.delivery)}"]`);
+        if (radio) radio.checked = true;
+        const postcode = checkoutInput("input[name=postcode]");
+        if (postcode) postcode.value = checkedPostcode;
+        for (const b of byId("delivery-options").querySelectorAll("button")) {
+          b.setAttribute("aria-pressed", String(b === choose));
+        }
       });
       return el("li", {}, choose);
     }),
   );
-  markChosen();
 }
 
-/** Marks the delivery option that the form's delivery select has. */
-function markChosen(): void {
-  const chosen = deliverySelect.value;
-  for (const b of byId("delivery-options").querySelectorAll("button")) {
-    b.setAttribute("aria-pressed", String(b.dataset["delivery"] === chosen));
-  }
-}
+// Checkout and orders. The checkout is the React component; when it has
+// placed an order, the page shows the cart emptied and the new order.
 
-deliverySelect.addEventListener("change", markChosen);
-
-// Checkout and orders.
-
-const placeButton = byId<HTMLButtonElement>("place-order");
-
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  const field = (name: string): string => String(data.get(name) ?? "").trim();
-  const order: Form = {
-    name: field("name"),
-    email: field("email"),
-    address: field("address"),
-    postcode: field("postcode"),
-    delivery: field("delivery") as Delivery,
-    note: field("note") || null,
-  };
-  const placed = await busy([placeButton], () => placeOrder(cartID, order));
-  if (!placed) return;
-  // The order took the products out of stock, which the stock stream
-  // shows, and emptied the cart.
-  byId("delivery-options").replaceChildren();
-  deliveryStatus.textContent = `Thank you! Order ${placed.id} is on its way to you.`;
-  await Promise.all([refreshCart(), loadOrders()]);
+mountCheckout(byId("checkout-root"), {
+  cartID,
+  onPlaced: () => {
+    // The order took the products out of stock, which the stock stream
+    // shows, and emptied the cart.
+    byId("delivery-options").replaceChildren();
+    deliveryStatus.textContent = "";
+    void Promise.all([refreshCart(), loadOrders()]);
+  },
 });
+
+/** Saves a file the page got (a Blob) as a download called name. */
+function save(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 function orderItem(o: Order): HTMLLIElement {
   const count = (o.lines ?? []).reduce((n, l) => n + l.quantity, 0);
+  // Receipt's result is an actions.File: the client resolves it to a Blob.
+  const get = el("button", { type: "button", className: "secondary receipt", textContent: "Receipt" });
+  get.setAttribute("aria-label", `Receipt of ${o.id}`);
+  get.addEventListener("click", async () => {
+    const blob = await busy([get], () => receipt(o.id));
+    if (blob) save(blob, `receipt-${o.id}.txt`);
+  });
   return el(
     "li",
     {},
-    el("span", { className: "what", textContent: `${o.id}: ${count} item${count === 1 ? "" : "s"}, ${o.delivery}` }),
+    el("a", { className: "what", href: `/orders/${encodeURIComponent(o.id)}`, textContent: `${o.id}: ${count} item${count === 1 ? "" : "s"}, ${o.delivery}` }),
     el("span", { className: "amount", textContent: money(o.total) }),
+    get,
   );
 }
 
@@ -395,8 +419,8 @@ function showUser(user: User | null): void {
   signInForm.hidden = user !== null;
   byId("signed-in").hidden = user === null;
   byId("user-email").textContent = user?.email ?? "";
-  const email = form.elements.namedItem("email") as HTMLInputElement;
-  if (user && !email.value) email.value = user.email;
+  const email = checkoutInput("input[name=email]");
+  if (user && email && !email.value) email.value = user.email;
 }
 
 signInForm.addEventListener("submit", async (event) => {

@@ -27,6 +27,9 @@ export interface User {
  * account with that password (the example keeps it that simple: no
  * confirmation mail). A wrong password fails with unauthenticated.
  *
+ * It is not a form action: after a failed post without JavaScript, the
+ * outcome cookie would carry the values sent, the password among them.
+ *
  * @see Go: method (*github.com/actionsgo/actions/example/account.Store).SignIn
  */
 export async function signIn(c: Credentials, opts?: CallOptions): Promise<User> {

@@ -3,7 +3,32 @@
 import type { ID, Line } from "./cart.js";
 import type { Cents } from "./catalog.js";
 import type { Page } from "./paging.js";
-import { type CallOptions, call } from "./runtime.js";
+import { type CallOptions, type FormState, call, download, submit, upload } from "./runtime.js";
+
+/**
+ * Checkout is the checkout form: PlaceOrder takes it from the generated
+ * client, from React's useActionState through placeOrderForm, or posted
+ * by a browser without JavaScript. Each field is the input of the same
+ * name.
+ *
+ * @see Go: type github.com/actionsgo/actions/example/orders.Checkout
+ */
+export interface Checkout {
+  /** Cart is the cart to buy, a hidden input. */
+  cart: ID;
+  name: string;
+  email: string;
+  address: string;
+  postcode: string;
+  delivery: Delivery | "";
+  /** Note is for the courier, or null. */
+  note: string | null;
+  /**
+   * Photo is a photo of the door, for the courier, when the customer
+   * chose one.
+   */
+  photo?: Blob | null;
+}
 
 /**
  * Delivery is how an order reaches its customer.
@@ -39,21 +64,6 @@ export interface DeliveryOption {
 }
 
 /**
- * Form is what the customer fills in at checkout.
- *
- * @see Go: type github.com/actionsgo/actions/example/orders.Form
- */
-export interface Form {
-  name: string;
-  email: string;
-  address: string;
-  postcode: string;
-  delivery: Delivery | "";
-  /** Note is for the courier, or null. */
-  note: string | null;
-}
-
-/**
  * Order is a placed order.
  *
  * @see Go: type github.com/actionsgo/actions/example/orders.Order
@@ -69,6 +79,11 @@ export interface Order {
   placedAt: string;
   /** Note is the customer's note for the courier, or null. */
   note: string | null;
+  /**
+   * Photo is the file name of the photo for the courier; absent when
+   * the customer sent none.
+   */
+  photo?: string;
 }
 
 /**
@@ -85,15 +100,30 @@ export const Status = {
 } as const;
 
 /**
- * PlaceOrder buys what is in the cart for the signed-in customer: it takes
- * the products out of stock, empties the cart and returns the order. It
+ * PlaceOrder buys what is in the checkout's cart for the signed-in
+ * customer: it takes the products out of stock, empties the cart, keeps
+ * the photo for the courier if there is one, and returns the order. It
  * fails with failed_precondition when the cart is empty or a product sold
  * out since it was added, and then nothing changes.
  *
+ * It is a form action: a browser without JavaScript posts the checkout
+ * form to it and is sent on to the order's page (actions.Redirect), or back
+ * to the form with what was wrong.
+ *
  * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).PlaceOrder
  */
-export async function placeOrder(cartID: ID, form: Form, opts?: CallOptions): Promise<Order> {
-  return call<Order>("orders.Store.PlaceOrder", [cartID, form], opts, "46c5857b0d93");
+export async function placeOrder(checkout: Checkout, opts?: CallOptions): Promise<Order> {
+  return upload<Order>("orders.Store.PlaceOrder", [checkout], opts, "73407c03905d");
+}
+
+/**
+ * Calls {@link placeOrder} with the fields of a form, converted as its Go struct
+ * takes them: usable as a form's action and as React's useActionState action
+ * (initial state null). It resolves to the state the form shows: the result,
+ * or the error with its field errors, and the values submitted.
+ */
+export async function placeOrderForm(_state: FormState<Order> | null, formData: FormData, opts?: CallOptions): Promise<FormState<Order>> {
+  return submit<Order>("orders.Store.PlaceOrder", { cart: "string", name: "string", email: "string", address: "string", postcode: "string", delivery: "string", note: "string?", photo: "file?" }, formData, opts, "73407c03905d");
 }
 
 /**
@@ -103,7 +133,19 @@ export async function placeOrder(cartID: ID, form: Form, opts?: CallOptions): Pr
  * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).ListOrders
  */
 export async function listOrders(cursor: string, opts?: CallOptions): Promise<Page<Order>> {
-  return call<Page<Order>>("orders.Store.ListOrders", [cursor], opts, "26bcfb61f11a");
+  return call<Page<Order>>("orders.Store.ListOrders", [cursor], opts, "d3bd22bcdec8");
+}
+
+/**
+ * Receipt returns the receipt of one of the signed-in customer's orders, a
+ * text file to download: what was bought, at what price, how it comes, and
+ * the photo the courier has (its name, size and SHA-256, so that the
+ * customer can see it arrived whole).
+ *
+ * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).Receipt
+ */
+export async function receipt(id: string, opts?: CallOptions): Promise<Blob> {
+  return download("orders.Store.Receipt", [id], opts, "6b5675d0a308");
 }
 
 /**
