@@ -100,7 +100,7 @@ func TestGenCheck(t *testing.T) {
 			tt.edit(t, dir)
 			before := snapshot(t, dir)
 
-			cmd := exec.Command(gen, "-check", "-ts", "web/src/gen", "./...")
+			cmd := exec.Command(gen, "-check", "-ts", "web/src/gen", "-ts-dates", "-openapi", "web/openapi.json", "./...") // as example.go runs it
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
 			var stdout, stderr bytes.Buffer

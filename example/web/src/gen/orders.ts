@@ -2,8 +2,8 @@
 
 import type { ID, Line } from "./cart.js";
 import type { Cents } from "./catalog.js";
-import type { Page } from "./paging.js";
-import { type CallOptions, type FormState, call, download, submit, upload } from "./runtime.js";
+import { $Page, type Page } from "./paging.js";
+import { type CallOptions, type FormState, call, date, download, submit, upload } from "./runtime.js";
 
 /**
  * Checkout is the checkout form: PlaceOrder takes it from the generated
@@ -58,9 +58,19 @@ export interface DeliveryOption {
   /**
    * Arrives is the earliest time the order would arrive.
    *
-   * A date and time in RFC 3339 format, as Go's time.Time writes it.
+   * A Date: it travels as Go's time.Time writes it, in RFC 3339, and holds milliseconds only.
    */
-  arrives: string;
+  arrives: Date;
+}
+
+/**
+ * Turns the JSON of a {@link DeliveryOption} into one: its times into Dates. The functions of this
+ * client call it on the results they receive; anything else that reads one
+ * as JSON can too.
+ */
+export function $DeliveryOption(v: any): DeliveryOption {
+  v.arrives = date(v.arrives);
+  return v;
 }
 
 /**
@@ -75,8 +85,8 @@ export interface Order {
   total: Cents;
   delivery: Delivery | "";
   status: Status | "";
-  /** A date and time in RFC 3339 format, as Go's time.Time writes it. */
-  placedAt: string;
+  /** A Date: it travels as Go's time.Time writes it, in RFC 3339, and holds milliseconds only. */
+  placedAt: Date;
   /** Note is the customer's note for the courier, or null. */
   note: string | null;
   /**
@@ -84,6 +94,16 @@ export interface Order {
    * the customer sent none.
    */
   photo?: string;
+}
+
+/**
+ * Turns the JSON of a {@link Order} into one: its times into Dates. The functions of this
+ * client call it on the results they receive; anything else that reads one
+ * as JSON can too.
+ */
+export function $Order(v: any): Order {
+  v.placedAt = date(v.placedAt);
+  return v;
 }
 
 /**
@@ -113,7 +133,7 @@ export const Status = {
  * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).PlaceOrder
  */
 export async function placeOrder(checkout: Checkout, opts?: CallOptions): Promise<Order> {
-  return upload<Order>("orders.Store.PlaceOrder", [checkout], opts, "73407c03905d");
+  return upload<Order>("orders.Store.PlaceOrder", [checkout], opts, "73407c03905d", $Order);
 }
 
 /**
@@ -123,7 +143,7 @@ export async function placeOrder(checkout: Checkout, opts?: CallOptions): Promis
  * or the error with its field errors, and the values submitted.
  */
 export async function placeOrderForm(_state: FormState<Order> | null, formData: FormData, opts?: CallOptions): Promise<FormState<Order>> {
-  return submit<Order>("orders.Store.PlaceOrder", { cart: "string", name: "string", email: "string", address: "string", postcode: "string", delivery: "string", note: "string?", photo: "file?" }, formData, opts, "73407c03905d");
+  return submit<Order>("orders.Store.PlaceOrder", { cart: "string", name: "string", email: "string", address: "string", postcode: "string", delivery: "string", note: "string?", photo: "file?" }, formData, opts, "73407c03905d", $Order);
 }
 
 /**
@@ -133,7 +153,7 @@ export async function placeOrderForm(_state: FormState<Order> | null, formData: 
  * @see Go: method (*github.com/actionsgo/actions/example/orders.Store).ListOrders
  */
 export async function listOrders(cursor: string, opts?: CallOptions): Promise<Page<Order>> {
-  return call<Page<Order>>("orders.Store.ListOrders", [cursor], opts, "d3bd22bcdec8");
+  return call<Page<Order>>("orders.Store.ListOrders", [cursor], opts, "d3bd22bcdec8", (x: any) => $Page(x, $Order));
 }
 
 /**
@@ -156,5 +176,5 @@ export async function receipt(id: string, opts?: CallOptions): Promise<Blob> {
  * @see Go: func github.com/actionsgo/actions/example/orders.CheckDelivery
  */
 export async function checkDelivery(postcode: string, opts?: CallOptions): Promise<DeliveryOption[]> {
-  return call<DeliveryOption[]>("orders.CheckDelivery", [postcode], opts, "b0991dd706a5");
+  return call<DeliveryOption[]>("orders.CheckDelivery", [postcode], opts, "b0991dd706a5", (x: any) => x.map($DeliveryOption));
 }

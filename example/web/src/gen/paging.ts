@@ -13,3 +13,13 @@ export interface Page<T> {
   /** Next is the cursor of the following page, or null on the last one. */
   next: string | null;
 }
+
+/**
+ * Turns the JSON of a {@link Page} into one: its times into Dates. The functions of this
+ * client call it on the results they receive; anything else that reads one
+ * as JSON can too. It takes the function that does the same for each type argument.
+ */
+export function $Page<T>(v: any, _T$: (x: any) => T): Page<T> {
+  v.items = v.items.map(_T$);
+  return v;
+}

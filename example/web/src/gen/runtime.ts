@@ -80,7 +80,7 @@ let config: Config = {};
 // strings); replacer is JSON.stringify's for the arguments.
 // mode:begin
 const wireHeaders: Record<string, string> = {};
-const replacer: typeof toWire | undefined = undefined;
+const replacer: typeof toWire | undefined = toWire;
 // mode:end
 /** Whether onStaleClient was called. */
 let staleSeen = false;
