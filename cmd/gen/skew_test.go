@@ -212,9 +212,9 @@ func TestSkew(t *testing.T) {
 }
 `)
 	web := filepath.Join(dir, "web")
-	runIn(t, web, tsc, "-p", "tsconfig.json", "--pretty", "false")
-	runIn(t, web, esbuild, "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
-	out := runIn(t, web, node, "out.mjs")
+	testkit.Run(t, web, tsc, "-p", "tsconfig.json", "--pretty", "false")
+	testkit.Run(t, web, esbuild, "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
+	out := testkit.Run(t, web, node, "out.mjs")
 
 	var got map[string]any
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
@@ -258,7 +258,7 @@ func fingerprints(t *testing.T, path string) map[string]string {
 func startServer(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "server")
-	runIn(t, dir, "go", "build", "-o", bin, "./cmd/server")
+	testkit.Run(t, dir, "go", "build", "-o", bin, "./cmd/server")
 	cmd := exec.Command(bin)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -287,20 +287,6 @@ func startServer(t *testing.T, dir string) string {
 		t.Fatal("the server did not start in 30s")
 	}
 	return ""
-}
-
-// runIn runs a command in dir and returns its standard output, failing the
-// test with its output if it fails.
-func runIn(t *testing.T, dir, name string, args ...string) string {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
-	}
-	return stdout.String()
 }
 
 func strconvQuote(s string) string {

@@ -94,7 +94,7 @@ for (const file of process.argv.slice(2)) {
 console.log(JSON.stringify(out));
 `))
 	linkNodeModules(t, dir)
-	out := runIn(t, dir, node(t), "validate.mjs", "valid.json", "noresponses.json", "badparameter.json")
+	out := testkit.Run(t, dir, node(t), "validate.mjs", "valid.json", "noresponses.json", "badparameter.json")
 	var results map[string]struct {
 		Valid   bool
 		Version string
@@ -154,10 +154,10 @@ func TestOpenAPIClient(t *testing.T) {
 }
 `))
 	linkNodeModules(t, dir)
-	runIn(t, dir, openapiTypescript(t), "openapi.json", "--output", "api.ts")
-	runIn(t, dir, testkit.NodeTool(t, "tsc"), "-p", "tsconfig.json", "--pretty", "false")
-	runIn(t, dir, testkit.NodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
-	out := runIn(t, dir, node(t), "out.mjs")
+	testkit.Run(t, dir, openapiTypescript(t), "openapi.json", "--output", "api.ts")
+	testkit.Run(t, dir, testkit.NodeTool(t, "tsc"), "-p", "tsconfig.json", "--pretty", "false")
+	testkit.Run(t, dir, testkit.NodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
+	out := testkit.Run(t, dir, node(t), "out.mjs")
 
 	var got map[string]struct{ Client, OpenAPI any }
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
@@ -227,8 +227,8 @@ type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { 
 }
 `))
 	linkNodeModules(t, dir)
-	runIn(t, dir, openapiTypescript(t), "openapi.json", "--output", "api.ts")
-	runIn(t, dir, testkit.NodeTool(t, "tsc"), "-p", "tsconfig.json", "--pretty", "false")
+	testkit.Run(t, dir, openapiTypescript(t), "openapi.json", "--output", "api.ts")
+	testkit.Run(t, dir, testkit.NodeTool(t, "tsc"), "-p", "tsconfig.json", "--pretty", "false")
 }
 
 // TestCheck runs the writer as -check does over a document on disk: an
@@ -296,16 +296,4 @@ func read(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func runIn(t *testing.T, dir, name string, args ...string) string {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
-	}
-	return stdout.String()
 }

@@ -1,11 +1,9 @@
 package tsemit
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -17,20 +15,6 @@ func nodeBinary(t *testing.T) string {
 		t.Fatalf("node is missing: install Node 20 or later, then run make test or npm ci (%v)", err)
 	}
 	return path
-}
-
-// run runs a command in dir and returns its standard output; it fails the
-// test with the command's output if it fails.
-func run(t *testing.T, dir string, name string, args ...string) string {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
-	}
-	return stdout.String()
 }
 
 // writeFiles writes files (by path relative to dir) under dir.

@@ -69,8 +69,8 @@ func (p *nodeProject) run(t *testing.T, entry string) string {
   "exclude": ["minimal-env.d.ts"]
 }
 `)})
-	run(t, p.dir, testkit.NodeTool(t, "tsc"), "-p", "driver.json", "--pretty", "false")
+	testkit.Run(t, p.dir, testkit.NodeTool(t, "tsc"), "-p", "driver.json", "--pretty", "false")
 	out := filepath.Join(p.dir, "out.mjs")
-	run(t, p.dir, testkit.NodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile="+out, entry)
-	return run(t, p.dir, nodeBinary(t), out)
+	testkit.Run(t, p.dir, testkit.NodeTool(t, "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile="+out, entry)
+	return testkit.Run(t, p.dir, nodeBinary(t), out)
 }

@@ -36,7 +36,7 @@ func TestSize(t *testing.T) {
 	var sizes []int
 	for _, entry := range []string{"one", "two", "three", "stream"} {
 		out := filepath.Join(proj.dir, entry+".min.js")
-		run(t, proj.dir, esbuild, "--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+out, entry+".ts")
+		testkit.Run(t, proj.dir, esbuild, "--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+out, entry+".ts")
 		js, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
@@ -92,7 +92,7 @@ func TestSizeModes(t *testing.T) {
 			"one.ts": []byte(`export { stamp } from "./gen/probe.js"; export { configure, ActionError } from "./gen/runtime.js";` + "\n"),
 		})
 		out := filepath.Join(proj.dir, "one.min.js")
-		run(t, proj.dir, esbuild, "--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+out, "one.ts")
+		testkit.Run(t, proj.dir, esbuild, "--bundle", "--minify", "--format=esm", "--log-level=warning", "--outfile="+out, "one.ts")
 		js, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)

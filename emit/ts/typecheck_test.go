@@ -41,7 +41,7 @@ func TestTypeCheck(t *testing.T) {
 	})
 	for _, cfg := range tscConfigs {
 		t.Run(strings.TrimSuffix(cfg, ".json"), func(t *testing.T) {
-			run(t, dir, tsc, "-p", cfg, "--pretty", "false")
+			testkit.Run(t, dir, tsc, "-p", cfg, "--pretty", "false")
 		})
 	}
 }

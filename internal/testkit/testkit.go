@@ -4,8 +4,11 @@
 package testkit
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,4 +76,18 @@ func NodeTool(t testing.TB, name string) string {
 var OutsideTSTypes = map[string]string{
 	"example.com/kube/intstr.IntOrString": "number | string",
 	"example.com/kube/resource.Quantity":  "string",
+}
+
+// Run runs a command in dir and returns its standard output; it fails the
+// test with the command's output if it fails.
+func Run(t testing.TB, dir string, name string, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
+	}
+	return stdout.String()
 }
