@@ -310,8 +310,11 @@ func TestUploads(t *testing.T) {
 			if left := listDir(t, dir); f.Size > 256<<10 && len(left) != 1 {
 				t.Errorf("a large upload is not in one temporary file: %v", left)
 			}
-			if *args[0].(*string) == "panic" {
+			switch *args[0].(*string) {
+			case "panic":
 				panic("boom")
+			case "fail":
+				return nil, actions.Errorf(actions.CodeUnavailable, "the store is closed")
 			}
 			return fmt.Sprintf("%s %s %s %d", *args[0].(*string), f.Name, f.ContentType, n), nil
 		}})
@@ -388,10 +391,15 @@ func TestUploads(t *testing.T) {
 	if w.Code != 413 {
 		t.Errorf("over the upload bound, with no Content-Length: %d %s", w.Code, w.Body)
 	}
-	// A panic with a file on disk: the file goes too.
-	ct, body = multipartBody(t, [][2]string{{"args", `["panic","file0"]`}}, map[string][]byte{"file0": photo})
-	if w := send("f.Store", ct, body, nil); w.Code != 500 {
-		t.Errorf("a panic: %d %s", w.Code, w.Body)
+	// An error and a panic with a file on disk: the file goes too.
+	for title, status := range map[string]int{"fail": 503, "panic": 500} {
+		ct, body = multipartBody(t, [][2]string{{"args", `["` + title + `","file0"]`}}, map[string][]byte{"file0": photo})
+		if w := send("f.Store", ct, body, nil); w.Code != status {
+			t.Errorf("%s: %d %s", title, w.Code, w.Body)
+		}
+		if left := listDir(t, dir); len(left) != 0 {
+			t.Errorf("temporary files left after %s: %v", title, left)
+		}
 	}
 	if left := listDir(t, dir); len(left) != 0 {
 		t.Errorf("temporary files left after the calls: %v", left)
