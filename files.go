@@ -133,7 +133,7 @@ func isMultipart(ct string) (string, bool) {
 // files into st.uploads (spilling to disk past fileMemory), and, for a form
 // (form not nil) whose first part is not args, the other fields into form.
 // It returns the status and error to refuse the request with.
-func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState, form url.Values) (int, error) {
+func (h *Handler) readMultipart(w http.ResponseWriter, r *http.Request, boundary string, st *callState, form url.Values) (int, error) {
 	body := io.LimitReader(r.Body, h.maxUploadBytes+1)
 	counted := &countingReader{r: body}
 	mr := multipart.NewReader(counted, boundary)
@@ -147,7 +147,7 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 			return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the upload is larger than %d bytes", h.maxUploadBytes)
 		}
 		if err != nil {
-			return 0, Errorf(CodeInvalidArgument, "reading the multipart body: %v", err)
+			return h.readFailed(w, "multipart body", err)
 		}
 		if parts >= maxParts || len(st.uploads.files) > maxFiles {
 			return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the body has more than %d parts or %d files", maxParts, maxFiles)
@@ -161,7 +161,7 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 		switch {
 		case name == argsPart:
 			if _, err := st.body.ReadFrom(io.LimitReader(part, h.maxBodyBytes+1)); err != nil {
-				return h.uploadError(counted, err)
+				return h.uploadError(w, counted, err)
 			}
 			if int64(st.body.Len()) > h.maxBodyBytes {
 				return http.StatusRequestEntityTooLarge, h.tooLarge()
@@ -171,7 +171,7 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 			// empty file name and comes as a value.
 			f, err := h.keepFile(part, &st.uploads)
 			if err != nil {
-				return h.uploadError(counted, err)
+				return h.uploadError(w, counted, err)
 			}
 			if st.uploads.form == nil {
 				st.uploads.form = map[string][]string{}
@@ -185,13 +185,13 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 			}
 			f, err := h.keepFile(part, &st.uploads)
 			if err != nil {
-				return h.uploadError(counted, err)
+				return h.uploadError(w, counted, err)
 			}
 			st.uploads.files[name] = f
 		case form != nil:
 			var v bytes.Buffer
 			if _, err := v.ReadFrom(io.LimitReader(part, h.maxBodyBytes+1)); err != nil {
-				return h.uploadError(counted, err)
+				return h.uploadError(w, counted, err)
 			}
 			if int64(v.Len()) > h.maxBodyBytes {
 				return http.StatusRequestEntityTooLarge, h.tooLarge()
@@ -204,11 +204,11 @@ func (h *Handler) readMultipart(r *http.Request, boundary string, st *callState,
 }
 
 // uploadError words an error reading a part.
-func (h *Handler) uploadError(counted *countingReader, err error) (int, error) {
+func (h *Handler) uploadError(w http.ResponseWriter, counted *countingReader, err error) (int, error) {
 	if counted.n > h.maxUploadBytes {
 		return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the upload is larger than %d bytes", h.maxUploadBytes)
 	}
-	return 0, Errorf(CodeInvalidArgument, "reading the multipart body: %v", err)
+	return h.readFailed(w, "multipart body", err)
 }
 
 // keepFile keeps a file part: in memory up to fileMemory, the rest in a

@@ -2,6 +2,7 @@ package actions
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -75,7 +76,7 @@ func NewHandler(groups ...[]Action) *Handler {
 // host with a scheme or path).
 func New(opts Options, groups ...[]Action) (*Handler, error) {
 	h := &Handler{
-		prefix:         cmp(opts.Prefix, DefaultPrefix),
+		prefix:         cmp.Or(opts.Prefix, DefaultPrefix),
 		maxBodyBytes:   positive(opts.MaxBodyBytes, DefaultMaxBodyBytes),
 		maxUploadBytes: positive(opts.MaxUploadBytes, DefaultMaxUploadBytes),
 		uploadDir:      opts.UploadDir,
@@ -139,13 +140,6 @@ func New(opts Options, groups ...[]Action) (*Handler, error) {
 		}
 	}
 	return h, nil
-}
-
-func cmp(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // positive returns v, or def where v is zero or less.
@@ -391,9 +385,9 @@ func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Reque
 			values = url.Values{}
 		}
 		deadline := rc.readWithin(h.readTimeout)
-		status, err := h.readMultipart(r, boundary, st, values)
+		status, err := h.readMultipart(w, r, boundary, st, values)
 		if err != nil {
-			w.Header().Set("Connection", "close")
+			w.Header().Set("Connection", "close") // what is left of the body is not read
 			return status, err
 		}
 		if deadline {
@@ -476,16 +470,8 @@ func (h *Handler) readBody(w http.ResponseWriter, rc *connControl, r *http.Reque
 	}
 	deadline := rc.readWithin(h.readTimeout)
 	st.limit = io.LimitedReader{R: r.Body, N: h.maxBodyBytes + 1}
-	_, err := st.body.ReadFrom(&st.limit)
-	if err != nil {
-		// The server would read what is left of the body before it
-		// answers: a connection that failed to send it is closed instead,
-		// and its deadline stays, so nothing waits for it.
-		w.Header().Set("Connection", "close")
-		if errors.Is(err, os.ErrDeadlineExceeded) {
-			return http.StatusRequestTimeout, Errorf(CodeDeadlineExceeded, "the request body did not arrive within %v", h.readTimeout)
-		}
-		return 0, Errorf(CodeInvalidArgument, "reading the request body: %v", err)
+	if _, err := st.body.ReadFrom(&st.limit); err != nil {
+		return h.readFailed(w, "request body", err)
 	}
 	if deadline {
 		rc.clearRead()
@@ -500,6 +486,18 @@ func (h *Handler) readBody(w http.ResponseWriter, rc *connControl, r *http.Reque
 		return 0, Errorf(CodeInvalidArgument, "the body is shorter than its Content-Length")
 	}
 	return 0, nil
+}
+
+// readFailed words an error reading a request's body, JSON or multipart.
+// The server would read what is left of the body before it answers: a
+// connection that failed to send it is closed instead, and its deadline
+// stays, so nothing waits for it.
+func (h *Handler) readFailed(w http.ResponseWriter, what string, err error) (int, error) {
+	w.Header().Set("Connection", "close")
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return http.StatusRequestTimeout, Errorf(CodeDeadlineExceeded, "the request body did not arrive within %v", h.readTimeout)
+	}
+	return 0, Errorf(CodeInvalidArgument, "reading the %s: %v", what, err)
 }
 
 // sameOriginOrNoBrowser reports whether the headers of a POST request are

@@ -25,6 +25,8 @@ func echoActions() []actions.Action {
 	return []actions.Action{
 		{ID: "h.Echo", Params: []actions.Parameter{actions.Param[string]("s")}, Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) { return *args[0].(*string), nil }},
+		{ID: "h.Upload", Params: []actions.Parameter{actions.Param[actions.File]("f")}, Files: true,
+			Call: func(ctx context.Context, args []any) (any, error) { return nil, nil }},
 		{ID: "h.Big", Params: []actions.Parameter{actions.Param[int]("n")}, Returns: true,
 			Call: func(ctx context.Context, args []any) (any, error) {
 				return strings.Repeat("x", *args[0].(*int)), nil
@@ -110,6 +112,27 @@ func TestStalledClient(t *testing.T) {
 		}
 		defer c.Close()
 		io.WriteString(c, "POST /_actions/h.Echo HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[\"ab")
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		res, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatalf("no response before the connection closed: %v", err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(body), `"code":"deadline_exceeded"`) {
+			t.Errorf("got %d %s, want 408 deadline_exceeded", res.StatusCode, body)
+		}
+		<-done
+	})
+
+	t.Run("upload", func(t *testing.T) {
+		c, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		// The args part, then a file part that never ends.
+		io.WriteString(c, "POST /_actions/h.Upload HTTP/1.1\r\nHost: example.com\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n"+
+			"--b\r\nContent-Disposition: form-data; name=\"args\"\r\n\r\n[\"file0\"]\r\n--b\r\nContent-Disposition: form-data; name=\"file0\"; filename=\"a\"\r\n\r\nxyz")
 		c.SetReadDeadline(time.Now().Add(20 * time.Second))
 		res, err := http.ReadResponse(bufio.NewReader(c), nil)
 		if err != nil {
