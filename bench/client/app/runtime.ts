@@ -219,8 +219,7 @@ export async function submit<R>(id: string, fields: Record<string, string>, form
   for (const [name, spec] of Object.entries(fields)) {
     const kind = spec.replace(/[\[\]?]/g, "");
     const all = formData.getAll(name).filter((v) => typeof v == "string" || v.size > 0 || v.name != "");
-    const conv = (v: FormDataEntryValue) =>
-      typeof v != "string" ? v : kind == "bool" ? ["on", "true", "1"].includes(v) : kind == "int" || kind == "uint" || kind == "float" ? (v.trim() && !isNaN(+v) ? +v : v) : kind == "time" && v ? new Date(v.length == 10 ? v + "T00:00Z" : v.length <= 19 ? v + "Z" : v).toISOString() : v;
+    const conv = (v: FormDataEntryValue) => formValue(kind, v);
     if (spec.includes("[]")) arg[name] = all.map(conv);
     else if (kind == "bool") arg[name] = all.length > 0 && conv(all[0]!) === true;
     else if (all.length && !(spec.endsWith("?") && all[0] === "" && kind != "string")) arg[name] = conv(all[0]!);
@@ -237,6 +236,29 @@ export async function submit<R>(id: string, fields: Record<string, string>, form
     if (err.fieldErrors) state.fieldErrors = err.fieldErrors;
     return state;
   }
+}
+
+/**
+ * The value of one form entry as its field's kind takes it: a checkbox's
+ * text as a boolean, a number's as a number (text that is none stays text,
+ * for the server to refuse by name), a date or datetime-local input's as
+ * an RFC 3339 time in UTC; files and strings as they are.
+ */
+function formValue(kind: string, v: FormDataEntryValue): unknown {
+  if (typeof v != "string") return v;
+  switch (kind) {
+    case "bool":
+      return ["on", "true", "1"].includes(v);
+    case "int":
+    case "uint":
+    case "float":
+      return v.trim() && !isNaN(+v) ? +v : v;
+    case "time":
+      if (!v) return v;
+      // "2026-12-01" and "2026-12-01T10:30" have no zone: UTC, as the server takes them.
+      return new Date(v.length == 10 ? v + "T00:00Z" : v.length <= 19 ? v + "Z" : v).toISOString();
+  }
+  return v;
 }
 
 /**
