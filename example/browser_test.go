@@ -1,7 +1,6 @@
 package example_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -100,7 +99,7 @@ func TestBrowser(t *testing.T) {
 // shop is the shop served for a browser test.
 type shop struct {
 	url string
-	log syncBuffer
+	log shoptest.Log
 }
 
 // serveShop serves the shop with a database of its own on a free port
@@ -179,23 +178,4 @@ func (c *streamCount) count(next actions.Invoker) actions.Invoker {
 			}
 		}), nil
 	}
-}
-
-// syncBuffer is the server's log, written by its handlers and read by
-// the test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"io"
@@ -124,26 +123,8 @@ func TestSignedInOrders(t *testing.T) {
 	}
 }
 
-// syncBuffer is a log's output that tests read while the server writes.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 func TestLogCalls(t *testing.T) {
-	var out syncBuffer
+	var out shoptest.Log
 	logger := slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{
 		// No time, and a fixed duration: lines the test can compare.
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {

@@ -1,11 +1,14 @@
 // Package shoptest has what the shop's tests share: a database of their
-// own, and a check of the errors that actions send to the client.
+// own, a check of the errors that actions send to the client, and a log
+// that tests read while the server writes it.
 package shoptest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"testing"
 
 	"github.com/actionsgo/actions"
@@ -49,4 +52,23 @@ func NewUser(t testing.TB, db *sql.DB, email string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// Log is a log's output that a test reads while the server's handlers
+// write it.
+type Log struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *Log) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *Log) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
