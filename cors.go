@@ -13,12 +13,12 @@ import (
 // answers both for Options.AllowedOrigins, and for no other origin: the
 // same origins that http.CrossOriginProtection lets through.
 
-// corsOrigin returns the request's Origin if it is an allowed origin.
-func (h *Handler) corsOrigin(r *http.Request) (string, bool) {
+// corsOrigin reports whether origin, a request's Origin, is an allowed
+// origin.
+func (h *Handler) corsOrigin(origin string) (string, bool) {
 	if len(h.origins) == 0 {
 		return "", false
 	}
-	origin := r.Header.Get("Origin")
 	_, ok := h.origins[origin]
 	return origin, ok
 }
@@ -31,15 +31,11 @@ func allowOrigin(hd http.Header, origin string) {
 	hd.Add("Vary", "Origin")
 }
 
-// preflight answers a CORS preflight request from an allowed origin and
-// reports whether it did. Other OPTIONS requests get 405 like any method
-// but POST.
-func (h *Handler) preflight(w http.ResponseWriter, r *http.Request) bool {
+// preflight answers a CORS preflight request from origin, an allowed
+// origin, and reports whether it did. Other OPTIONS requests get 405 like
+// any method but POST.
+func (h *Handler) preflight(w http.ResponseWriter, r *http.Request, origin string) bool {
 	if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
-		return false
-	}
-	origin, ok := h.corsOrigin(r)
-	if !ok {
 		return false
 	}
 	hd := w.Header()

@@ -154,54 +154,78 @@ func positive[T int | int64 | time.Duration](v, def T) T {
 // arguments. Everything about the request is checked before the action's
 // code runs.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
-	s := h.actions[id]
-	fingerprint := headerValue(r.Header, FingerprintHeader)
-	if !ok || s == nil {
-		if ok && fingerprint != "" {
-			// A generated client that knows an action this server does
-			// not have was made for another version of it.
-			h.fail(ctx, w, r, nil, 0, Errorf(CodeStaleClient, "no action %q: the client was made for another version of the server", id))
-			return
-		}
-		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
-		return
-	}
-	a := s.Action
-	if origin, ok := h.corsOrigin(r); ok {
-		if h.preflight(w, r) {
-			return
-		}
-		allowOrigin(w.Header(), origin)
-	}
-	if fingerprint != "" && a.Fingerprint != "" && fingerprint != a.Fingerprint {
-		// Before anything is decoded: the arguments were written for
-		// another shape of the action, and its result would be read so.
-		h.fail(ctx, w, r, a, 0, Errorf(CodeStaleClient, "action %q has changed since the client was made: reload it", id))
-		return
-	}
-	read := a.Get && (r.Method == http.MethodGet || r.Method == http.MethodHead)
-	check := h.checkRequest
-	if read {
-		check = h.checkRead
-	}
-	if status, err := check(w, r, a); err != nil {
-		h.fail(ctx, w, r, a, status, err)
+	rh := readHeaders(r.Header)
+	s := h.admit(w, r, &rh)
+	if s == nil {
 		return
 	}
 	if h.active.Add(1) > h.maxConcurrent {
 		h.active.Add(-1)
-		h.fail(ctx, w, r, a, 0, Errorf(CodeResourceExhausted, "the server is serving as many calls as it may; try again"))
+		h.fail(r.Context(), w, r, s.Action, 0, Errorf(CodeResourceExhausted, "the server is serving as many calls as it may; try again"))
 		return
 	}
 	defer h.active.Add(-1)
+	h.serve(w, r, s, &rh)
+}
 
+// admit returns the action r calls if everything about r but its body
+// lets it be served; otherwise it answers r and returns nil.
+func (h *Handler) admit(w http.ResponseWriter, r *http.Request, rh *requestHeaders) *served {
+	ctx := r.Context()
+	id, ok := strings.CutPrefix(r.URL.Path, h.prefix)
+	s := h.actions[id]
+	if !ok || s == nil {
+		if ok && rh.fingerprint != "" {
+			// A generated client that knows an action this server does
+			// not have was made for another version of it.
+			h.fail(ctx, w, r, nil, 0, Errorf(CodeStaleClient, "no action %q: the client was made for another version of the server", id))
+			return nil
+		}
+		h.fail(ctx, w, r, nil, 0, Errorf(CodeNotFound, "no action %q", id))
+		return nil
+	}
+	a := s.Action
+	if origin, ok := h.corsOrigin(rh.origin); ok {
+		if h.preflight(w, r, origin) {
+			return nil
+		}
+		allowOrigin(w.Header(), origin)
+	}
+	if rh.fingerprint != "" && a.Fingerprint != "" && rh.fingerprint != a.Fingerprint {
+		// Before anything is decoded: the arguments were written for
+		// another shape of the action, and its result would be read so.
+		h.fail(ctx, w, r, a, 0, Errorf(CodeStaleClient, "action %q has changed since the client was made: reload it", id))
+		return nil
+	}
+	var status int
+	var err error
+	if isRead(a, r) {
+		status, err = h.checkRead(r, rh)
+	} else {
+		status, err = h.checkRequest(w, r, rh, a)
+	}
+	if err != nil {
+		h.fail(ctx, w, r, a, status, err)
+		return nil
+	}
+	return s
+}
+
+// isRead reports whether r reads get action a: a GET or HEAD, whose
+// arguments are in the query.
+func isRead(a *Action, r *http.Request) bool {
+	return a.Get && (r.Method == http.MethodGet || r.Method == http.MethodHead)
+}
+
+// serve reads and decodes the arguments of a call admitted to action s,
+// and calls it.
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request, s *served, rh *requestHeaders) {
+	ctx := r.Context()
+	a := s.Action
 	st := calls.Get().(*callState)
 	defer st.release()
-	defer st.uploads.remove() // whatever the outcome
-	st.read = read
-	switch v := headerValue(r.Header, Int64Header); v {
+	st.read = isRead(a, r)
+	switch v := rh.int64s; v {
 	case "":
 	case "string":
 		st.int64s = true
@@ -211,7 +235,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rc := &st.conn
 	rc.reset(w)
-	if status, err := h.readArgs(w, rc, r, a, st); err != nil {
+	if status, err := h.readArgs(w, rc, r, rh, a, st); err != nil {
 		h.refuse(ctx, w, r, a, st, status, err)
 		return
 	}
@@ -220,26 +244,40 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(ctx, w, r, a, st, 0, err)
 		return
 	}
-	if v := headerValue(r.Header, TimeoutHeader); v != "" {
-		ms, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || ms <= 0 {
-			h.fail(ctx, w, r, a, 0, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, v))
-			return
-		}
-		d := h.maxTimeout
-		if ms < d.Milliseconds() {
-			d = time.Duration(ms) * time.Millisecond
-		}
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
+	ctx, cancel, err := h.withDeadline(ctx, rh.timeout, a.Stream)
+	if err != nil {
+		h.fail(ctx, w, r, a, 0, err)
+		return
 	}
-	if a.Stream {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, h.maxStream)
+	if cancel != nil {
 		defer cancel()
 	}
 	h.call(ctx, w, r, rc, s, args, st)
+}
+
+// withDeadline returns ctx with the call's deadline: the one the client
+// asked for in TimeoutHeader, at most MaxTimeout, and for a stream at most
+// MaxStreamDuration. cancel is nil when ctx is unchanged.
+func (h *Handler) withDeadline(ctx context.Context, timeout string, stream bool) (_ context.Context, cancel context.CancelFunc, _ error) {
+	var d time.Duration
+	if timeout != "" {
+		ms, err := strconv.ParseInt(timeout, 10, 64)
+		if err != nil || ms <= 0 {
+			return ctx, nil, Errorf(CodeInvalidArgument, "header %s must be a positive number of milliseconds, not %q", TimeoutHeader, timeout)
+		}
+		d = h.maxTimeout
+		if ms < d.Milliseconds() {
+			d = time.Duration(ms) * time.Millisecond
+		}
+	}
+	if stream && (d == 0 || h.maxStream < d) {
+		d = h.maxStream
+	}
+	if d == 0 {
+		return ctx, nil, nil
+	}
+	ctx, cancel = context.WithTimeout(ctx, d)
+	return ctx, cancel, nil
 }
 
 // callState is what one call needs besides its arguments' values, pooled:
@@ -285,7 +323,10 @@ var calls = sync.Pool{New: func() any { return new(callState) }}
 // unused.
 const maxPooledBuffer = 2 * DefaultMaxBodyBytes
 
+// release removes the call's temporary files, whatever its outcome, and
+// puts st back in the pool.
 func (st *callState) release() {
+	st.uploads.remove()
 	clear(st.inline[:])
 	st.conn = connControl{}
 	st.browser, st.form = false, nil
@@ -303,7 +344,7 @@ func (st *callState) release() {
 
 // checkRequest checks everything about r but its body. It returns the
 // HTTP status to refuse the request with, 0 for the one of the error's code.
-func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, a *Action) (int, error) {
+func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, rh *requestHeaders, a *Action) (int, error) {
 	if h.hosts != nil && !h.hosts.allows(r.Host) {
 		return 0, Errorf(CodePermissionDenied, "host %q is not served", r.Host)
 	}
@@ -315,36 +356,39 @@ func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, a *Action
 		w.Header().Set("Allow", http.MethodPost)
 		return http.StatusMethodNotAllowed, Errorf(CodeInvalidArgument, "method %s is not allowed, only POST", r.Method)
 	}
-	if !sameOriginOrNoBrowser(r.Header) && h.crossOrigin.Check(r) != nil {
+	if !rh.sameOriginOrNoBrowser() && h.crossOrigin.Check(r) != nil {
 		return 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
-	if ct := headerValue(r.Header, "Content-Type"); !accepts(a, ct) {
+	ct := rh.contentType
+	rh.boundary, rh.multipart = isMultipart(ct)
+	if !accepts(a, ct, rh.multipart) {
 		w.Header().Set("Accept-Post", acceptPost(a))
 		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be %s, not %q", acceptPost(a), ct)
 	}
-	if ce := r.Header["Content-Encoding"]; len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
+	if ce := rh.contentEncoding; len(ce) > 0 && !(len(ce) == 1 && strings.EqualFold(ce[0], "identity")) {
 		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Encoding %q is not accepted", strings.Join(ce, ", "))
 	}
-	if _, multi := isMultipart(headerValue(r.Header, "Content-Type")); multi && r.ContentLength > h.maxUploadBytes {
+	if rh.multipart && r.ContentLength > h.maxUploadBytes {
 		return http.StatusRequestEntityTooLarge, Errorf(CodeResourceExhausted, "the upload is larger than %d bytes", h.maxUploadBytes)
-	} else if !multi && r.ContentLength > h.maxBodyBytes {
+	} else if !rh.multipart && r.ContentLength > h.maxBodyBytes {
 		return http.StatusRequestEntityTooLarge, h.tooLarge()
 	}
 	return 0, nil
 }
 
-// accepts reports whether action a takes a body of content type ct: JSON
-// always, multipart/form-data for an action that takes files or a form,
+// accepts reports whether action a takes a body of content type ct, which
+// multipart says is multipart/form-data: JSON always, multipart/form-data
+// for an action that takes files or a form,
 // application/x-www-form-urlencoded for a form.
-func accepts(a *Action, ct string) bool {
+func accepts(a *Action, ct string, multipart bool) bool {
 	if isJSON(ct) {
 		return true
 	}
 	if a.Form == nil && !a.Files {
 		return false
 	}
-	if _, ok := isMultipart(ct); ok {
-		return a.Files || a.Form != nil
+	if multipart {
+		return true
 	}
 	return a.Form != nil && isURLEncoded(ct)
 }
@@ -370,14 +414,13 @@ func isURLEncoded(ct string) bool {
 // the decoder takes: a POST's JSON body, a read's query, the args part and
 // files of a multipart call, or a form's fields, converted by the action's
 // form fields.
-func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Request, a *Action, st *callState) (int, error) {
+func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Request, rh *requestHeaders, a *Action, st *callState) (int, error) {
 	if st.read {
 		return 0, h.readQuery(r, st)
 	}
-	ct := headerValue(r.Header, "Content-Type")
-	boundary, multi := isMultipart(ct)
-	form := a.Form != nil && (multi || isURLEncoded(ct))
-	st.browser = form && len(r.Header[ClientHeader]) == 0
+	boundary, multi := rh.boundary, rh.multipart
+	form := a.Form != nil && (multi || isURLEncoded(rh.contentType))
+	st.browser = form && !rh.client
 	switch {
 	case multi:
 		var values url.Values
@@ -500,38 +543,15 @@ func (h *Handler) readFailed(w http.ResponseWriter, what string, err error) (int
 	return 0, Errorf(CodeInvalidArgument, "reading the %s: %v", what, err)
 }
 
-// sameOriginOrNoBrowser reports whether the headers of a POST request are
-// ones that http.CrossOriginProtection.Check lets through whatever its
-// settings: a Sec-Fetch-Site of same-origin or none, or neither
-// Sec-Fetch-Site nor Origin (a same-origin request or no browser's). The
-// usual requests skip Check's own header lookups, which canonicalize their
-// keys each time; Check decides all the others.
-func sameOriginOrNoBrowser(hd http.Header) bool {
-	switch headerValue(hd, "Sec-Fetch-Site") {
-	case "same-origin", "none":
-		return true
-	case "":
-		return headerValue(hd, "Origin") == ""
-	}
-	return false
-}
-
-// headerValue returns the first value of the header named key, which must be
-// in canonical form: the server canonicalizes the keys of the requests it
-// reads, so indexing the map directly spares Header.Get canonicalizing key
-// again on every call.
-func headerValue(h http.Header, key string) string {
-	if v := h[key]; len(v) > 0 {
-		return v[0]
-	}
-	return ""
-}
-
 // isJSON reports whether ct is application/json, with at most a charset
 // parameter of utf-8.
 func isJSON(ct string) bool {
+	switch ct {
+	case "application/json", "application/json; charset=utf-8":
+		return true // what clients send, without folding case or parsing
+	}
 	if strings.EqualFold(ct, "application/json") || strings.EqualFold(ct, "application/json; charset=utf-8") {
-		return true // the common cases, without parsing
+		return true
 	}
 	mt, params, err := mime.ParseMediaType(ct)
 	if err != nil || mt != "application/json" {
@@ -553,6 +573,9 @@ func isJSON(ct string) bool {
 func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Request, rc *connControl, s *served, args []any, st *callState) {
 	a := s.Action
 	cc := &callContext{Context: ctx, req: r}
+	writing := false // the write deadline is set
+	// One deferred function, not one more for the deadline: the compiler
+	// inlines a function's defers only while they are few.
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -560,6 +583,11 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 			}
 			cc.send(w)
 			h.refuse(ctx, w, r, a, st, 0, &PanicError{Value: p, Stack: debug.Stack()})
+		}
+		if writing {
+			// The connection may serve other handlers next: lift the
+			// deadline once the response is written.
+			rc.clearWrite()
 		}
 	}()
 	var result any
@@ -570,11 +598,7 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		result, err = s.intercepted(cc, r, args)
 	}
 	cc.send(w)
-	if rc.writeWithin(h.writeTimeout) {
-		// The connection may serve other handlers next: lift it once the
-		// response is written.
-		defer rc.clearWrite()
-	}
+	writing = rc.writeWithin(h.writeTimeout)
 	if st.browser {
 		if f, ok := fileResult(result); ok && err == nil {
 			h.sendFile(ctx, w, r, a, f)

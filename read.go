@@ -29,13 +29,13 @@ const MaxQueryBytes = 8 << 10
 // checkRead checks a GET or HEAD of a get action: the host, and that it
 // does not come from another site's script (Sec-Fetch-Site), unless from
 // an allowed origin.
-func (h *Handler) checkRead(w http.ResponseWriter, r *http.Request, a *Action) (int, error) {
+func (h *Handler) checkRead(r *http.Request, rh *requestHeaders) (int, error) {
 	if h.hosts != nil && !h.hosts.allows(r.Host) {
 		return 0, Errorf(CodePermissionDenied, "host %q is not served", r.Host)
 	}
-	switch headerValue(r.Header, "Sec-Fetch-Site") {
+	switch rh.fetchSite {
 	case "cross-site", "same-site":
-		if _, ok := h.corsOrigin(r); !ok {
+		if _, ok := h.corsOrigin(rh.origin); !ok {
 			return 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 		}
 	}
