@@ -197,7 +197,7 @@ func (g *generator) document() (object, error) {
 
 const infoDescription = "The actions of a Go server, as github.com/actionsgo/actions serves them. " +
 	"Each action is called with POST " + actions.DefaultPrefix + "<id> and a JSON array of its arguments, in order, as the body " +
-	"(an empty body when it has none); it answers 200 with the JSON of its result (the bytes of a file it returns), or 204 when it returns nothing. " +
+	"([] when it has none), with Content-Type application/json; it answers 200 with the JSON of its result (the bytes of a file it returns), or 204 when it returns nothing. " +
 	"A failure is a JSON object with a code, a message, and details or an error id where there are some, sent with the status of its code. " +
 	"The paths assume the handler is mounted at " + actions.DefaultPrefix + ". " +
 	"The JSON is encoding/json/v2's: unknown members are refused, names match exactly, time.Duration is an integer number of nanoseconds. " +
@@ -227,9 +227,16 @@ func (g *generator) pathItem(pkg *model.Package, a *model.Action) (object, error
 	}
 	post := g.operation(pkg, a, a.ID, fp)
 	post = append(post, member{"parameters", headers})
+	// The body is required even without parameters: the handler takes a
+	// POST only with Content-Type application/json (or a form's), and a
+	// client made from the document sends none with no body.
+	bodyDoc := "The arguments, in order."
+	if len(a.Params) == 0 {
+		bodyDoc = "No arguments: the empty array."
+	}
 	post = append(post, member{"requestBody", object{
-		{"description", "The arguments, in order."},
-		{"required", len(a.Params) > 0},
+		{"description", bodyDoc},
+		{"required", true},
 		{"content", object{{"application/json", object{{"schema", args}}}}},
 	}})
 	post = append(post, member{"responses", responses(result, a)})
