@@ -10,7 +10,9 @@
 // has GET /_actions/<id> with the array in its args query parameter, and a
 // stream action answers with text/event-stream, each item's schema in the
 // media type's x-actions-item extension (OpenAPI 3.1 has no keyword for
-// the items of a stream).
+// the items of a stream), and an action whose result is an actions.File
+// (a download) answers with the file's bytes: media type */*, no schema,
+// and its Content-Disposition header.
 //
 // The schemas follow the wire as the codec writes it, as the TypeScript
 // types do: named types are components ("<package key>.<Name>"), generic
@@ -195,7 +197,7 @@ func (g *generator) document() (object, error) {
 
 const infoDescription = "The actions of a Go server, as github.com/actionsgo/actions serves them. " +
 	"Each action is called with POST " + actions.DefaultPrefix + "<id> and a JSON array of its arguments, in order, as the body " +
-	"(an empty body when it has none); it answers 200 with the JSON of its result, or 204 when it returns nothing. " +
+	"([] when it has none), with Content-Type application/json; it answers 200 with the JSON of its result (the bytes of a file it returns), or 204 when it returns nothing. " +
 	"A failure is a JSON object with a code, a message, and details or an error id where there are some, sent with the status of its code. " +
 	"The paths assume the handler is mounted at " + actions.DefaultPrefix + ". " +
 	"The JSON is encoding/json/v2's: unknown members are refused, names match exactly, time.Duration is an integer number of nanoseconds. " +
@@ -225,9 +227,16 @@ func (g *generator) pathItem(pkg *model.Package, a *model.Action) (object, error
 	}
 	post := g.operation(pkg, a, a.ID, fp)
 	post = append(post, member{"parameters", headers})
+	// The body is required even without parameters: the handler takes a
+	// POST only with Content-Type application/json (or a form's), and a
+	// client made from the document sends none with no body.
+	bodyDoc := "The arguments, in order."
+	if len(a.Params) == 0 {
+		bodyDoc = "No arguments: the empty array."
+	}
 	post = append(post, member{"requestBody", object{
-		{"description", "The arguments, in order."},
-		{"required", len(a.Params) > 0},
+		{"description", bodyDoc},
+		{"required", true},
 		{"content", object{{"application/json", object{{"schema", args}}}}},
 	}})
 	post = append(post, member{"responses", responses(result, a)})
@@ -242,13 +251,14 @@ func (g *generator) pathItem(pkg *model.Package, a *model.Action) (object, error
 			{"content", object{{"application/json", object{{"schema", args}}}}},
 		}}, headers...)})
 		rs := responses(result, a)
-		if ok, isObject := rs[0].value.(object); isObject {
+		// A download is sent as it is, not tagged or kept: no ETag, no 304.
+		if ok, isObject := rs[0].value.(object); isObject && !download(a) {
 			rs[0].value = ok.set("headers", object{
 				{"ETag", object{{"description", "A strong tag of the result: If-None-Match with it gets 304."}, {"schema", object{{"type", "string"}}}}},
 				{"Cache-Control", object{{"description", "private, max-age from the action's cache option, or private, no-cache."}, {"schema", object{{"type", "string"}}}}},
 			})
+			rs = append(rs[:1], append(object{{"304", object{{"description", "Not Modified: the result is the one the If-None-Match tag names."}}}}, rs[1:]...)...)
 		}
-		rs = append(rs[:1], append(object{{"304", object{{"description", "Not Modified: the result is the one the If-None-Match tag names."}}}}, rs[1:]...)...)
 		get = append(get, member{"responses", rs})
 		item = append(object{{"get", get}}, item...)
 	}
@@ -283,6 +293,17 @@ func responses(result any, a *model.Action) object {
 				{"x-actions-item", result},
 			}}}},
 		}}
+	case download(a):
+		// The bytes of the file, not JSON, with the file's own content
+		// type, which only the call decides: any media type, and no
+		// schema, as OpenAPI 3.1 describes a body of bytes.
+		ok = member{"200", object{
+			{"description", "The file the action returned: its bytes, with its content type (application/octet-stream when it has none)."},
+			{"headers", object{
+				{"Content-Disposition", object{{"description", "attachment, with the file's name as filename."}, {"schema", object{{"type", "string"}}}}},
+			}},
+			{"content", object{{"*/*", object{}}}},
+		}}
 	default:
 		ok = member{"200", object{
 			{"description", "The action's result."},
@@ -294,6 +315,12 @@ func responses(result any, a *model.Action) object {
 		rs = append(rs, member{strconv.Itoa(st.status), object{{"$ref", "#/components/responses/" + responseName(st.status)}}})
 	}
 	return rs
+}
+
+// download reports whether a's result is a file (actions.File), which the
+// handler sends as its bytes.
+func download(a *model.Action) bool {
+	return a.Result != nil && a.Result.Kind == model.KindFile
 }
 
 // errorStatus is one status an error is sent with, and the codes sent so.
