@@ -230,11 +230,11 @@ func Redirect(ctx context.Context, path string) {
 	if c == nil || !sameSitePath(path) {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.sent {
-		c.redirect = path
-		c.headerLocked().Set(RedirectHeader, path)
+	o := c.lockedSet()
+	defer o.mu.Unlock()
+	if !o.sent {
+		o.redirect = path
+		o.headerLocked().Set(RedirectHeader, path)
 	}
 }
 

@@ -239,6 +239,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, s *served, rh *r
 		h.refuse(ctx, w, r, a, st, status, err)
 		return
 	}
+	st.inlined = min(len(a.Params), len(st.inline))
 	args, err := decodeArgs(&st.dec, &st.body, a.Params, h.maxDepth, st.inline[:0], st.int64s, st.fileUnmarshal())
 	if err != nil {
 		h.refuse(ctx, w, r, a, st, 0, err)
@@ -284,15 +285,16 @@ func (h *Handler) withDeadline(ctx context.Context, timeout string, stream bool)
 // the body's buffer, the decoder that reads it and the encoder of the
 // result.
 type callState struct {
-	body   bytes.Buffer
-	limit  io.LimitedReader
-	dec    jsontext.Decoder
-	out    bytes.Buffer
-	enc    jsontext.Encoder
-	conn   connControl
-	inline [4]any // backs the arguments of most calls
-	read   bool   // a GET or HEAD of a get action
-	int64s bool   // the client asked for 64-bit integers as strings
+	body    bytes.Buffer
+	limit   io.LimitedReader
+	dec     jsontext.Decoder
+	out     bytes.Buffer
+	enc     jsontext.Encoder
+	conn    connControl
+	inline  [4]any // backs the arguments of most calls
+	inlined int    // how many of inline the call may have used
+	read    bool   // a GET or HEAD of a get action
+	int64s  bool   // the client asked for 64-bit integers as strings
 
 	uploads uploads    // the files of a multipart call
 	browser bool       // a form post without JavaScript: answered with a redirect
@@ -327,7 +329,8 @@ const maxPooledBuffer = 2 * DefaultMaxBodyBytes
 // puts st back in the pool.
 func (st *callState) release() {
 	st.uploads.remove()
-	clear(st.inline[:])
+	clear(st.inline[:st.inlined])
+	st.inlined = 0
 	st.conn = connControl{}
 	st.browser, st.form = false, nil
 	st.limit.R = nil
@@ -461,7 +464,7 @@ func (h *Handler) readArgs(w http.ResponseWriter, rc *connControl, r *http.Reque
 // with the outcome.
 func (h *Handler) refuse(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, st *callState, status int, err error) {
 	if st.browser {
-		h.formDone(ctx, w, r, a, st, nil, err)
+		h.formDone(ctx, w, r, a, st, "", err)
 		return
 	}
 	h.fail(ctx, w, r, a, status, err)
@@ -470,7 +473,7 @@ func (h *Handler) refuse(ctx context.Context, w http.ResponseWriter, r *http.Req
 // formDone answers a form post without JavaScript: 303 See Other to where
 // the action's Redirect sends it, else back to the form's page, with the
 // outcome in a cookie for that page (Handler.FormResult).
-func (h *Handler) formDone(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, st *callState, cc *callContext, err error) {
+func (h *Handler) formDone(ctx context.Context, w http.ResponseWriter, r *http.Request, a *Action, st *callState, redirect string, err error) {
 	o := &FormOutcome{Action: a.ID, OK: err == nil}
 	if err != nil {
 		body, _ := h.errorBody(ctx, r, a, 0, err)
@@ -484,8 +487,8 @@ func (h *Handler) formDone(ctx context.Context, w http.ResponseWriter, r *http.R
 	}
 	h.setFormOutcome(w, r, o)
 	target := backTo(r)
-	if cc != nil && cc.redirect != "" {
-		target = cc.redirect
+	if redirect != "" {
+		target = redirect
 	}
 	hd := w.Header()
 	hd.Set("Location", target)
@@ -597,14 +600,14 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	} else {
 		result, err = s.intercepted(cc, r, args)
 	}
-	cc.send(w)
+	redirect := cc.send(w)
 	writing = rc.writeWithin(h.writeTimeout)
 	if st.browser {
 		if f, ok := fileResult(result); ok && err == nil {
 			h.sendFile(ctx, w, r, a, f)
 			return
 		}
-		h.formDone(ctx, w, r, a, st, cc, err)
+		h.formDone(ctx, w, r, a, st, redirect, err)
 		return
 	}
 	if err != nil {

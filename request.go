@@ -4,19 +4,45 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"sync/atomic"
 )
 
 // callContext is the context of one call: the request's (or its deadline's),
-// carrying the request and the headers the action adds to the response. It
-// is one allocation per call, made only when the action runs.
+// carrying the request and what the action sets on the response. It is one
+// allocation per call, made only when the action runs; what the action sets
+// is a second, made only if it sets something.
 type callContext struct {
 	context.Context
 	req *http.Request
+	out atomic.Pointer[responseSet] // nil until the action sets something, or the response is written
+}
 
+// responseSet is what an action sets on its response: headers and, for a form,
+// where its page goes.
+type responseSet struct {
 	mu       sync.Mutex
 	header   http.Header // made on first use
 	redirect string      // where Redirect sends a form's page
 	sent     bool        // the response is written: later changes are dropped
+}
+
+// written stands for the response of a call that is written with nothing
+// set: what the action sets after that is dropped.
+var written = &responseSet{sent: true}
+
+// lockedSet returns what the call's action sets on its response, locked;
+// the caller unlocks it. Its sent is true once the response is written.
+func (c *callContext) lockedSet() *responseSet {
+	o := c.out.Load()
+	if o == nil {
+		if c.out.CompareAndSwap(nil, new(responseSet)) {
+			o = c.out.Load()
+		} else {
+			o = c.out.Load() // written, or made by another goroutine of the call
+		}
+	}
+	o.mu.Lock()
+	return o
 }
 
 type callContextKey struct{}
@@ -61,16 +87,19 @@ func ResponseHeader(ctx context.Context) http.Header {
 	if c == nil {
 		return http.Header{}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.headerLocked()
+	o := c.lockedSet()
+	defer o.mu.Unlock()
+	if o == written {
+		return http.Header{} // changes are dropped, and written is shared
+	}
+	return o.headerLocked()
 }
 
-func (c *callContext) headerLocked() http.Header {
-	if c.header == nil {
-		c.header = http.Header{}
+func (o *responseSet) headerLocked() http.Header {
+	if o.header == nil {
+		o.header = http.Header{}
 	}
-	return c.header
+	return o.header
 }
 
 // SetCookie adds a Set-Cookie header to the call's response, sent whatever
@@ -86,27 +115,31 @@ func SetCookie(ctx context.Context, cookie *http.Cookie) {
 	if v == "" {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.sent {
-		c.headerLocked().Add("Set-Cookie", v)
+	o := c.lockedSet()
+	defer o.mu.Unlock()
+	if !o.sent {
+		o.headerLocked().Add("Set-Cookie", v)
 	}
 }
 
 // send copies the headers the action set into w's, once, when the action
-// has returned; later changes are dropped.
-func (c *callContext) send(w http.ResponseWriter) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.sent {
-		return
+// has returned; later changes are dropped. It returns where Redirect sends
+// a form's page, "" if nowhere.
+func (c *callContext) send(w http.ResponseWriter) (redirect string) {
+	if c.out.CompareAndSwap(nil, written) {
+		return "" // the action set nothing: the usual call, without a lock
 	}
-	c.sent = true
-	if len(c.header) == 0 {
-		return
+	o := c.lockedSet()
+	defer o.mu.Unlock()
+	if o.sent {
+		return o.redirect
 	}
-	dst := w.Header()
-	for k, vs := range c.header {
-		dst[k] = append(dst[k], vs...)
+	o.sent = true
+	if len(o.header) > 0 {
+		dst := w.Header()
+		for k, vs := range o.header {
+			dst[k] = append(dst[k], vs...)
+		}
 	}
+	return o.redirect
 }
