@@ -12,7 +12,9 @@
 // media type's x-actions-item extension (OpenAPI 3.1 has no keyword for
 // the items of a stream), and an action whose result is an actions.File
 // (a download) answers with the file's bytes: media type */*, no schema,
-// and its Content-Disposition header.
+// and its Content-Disposition header. An action that takes files also
+// takes multipart/form-data, and a form its fields as an HTML form posts
+// them, with the 303 its page gets (bodies.go).
 //
 // The schemas follow the wire as the codec writes it, as the TypeScript
 // types do: named types are components ("<package key>.<Name>"), generic
@@ -227,18 +229,7 @@ func (g *generator) pathItem(pkg *model.Package, a *model.Action) (object, error
 	}
 	post := g.operation(pkg, a, a.ID, fp)
 	post = append(post, member{"parameters", headers})
-	// The body is required even without parameters: the handler takes a
-	// POST only with Content-Type application/json (or a form's), and a
-	// client made from the document sends none with no body.
-	bodyDoc := "The arguments, in order."
-	if len(a.Params) == 0 {
-		bodyDoc = "No arguments: the empty array."
-	}
-	post = append(post, member{"requestBody", object{
-		{"description", bodyDoc},
-		{"required", true},
-		{"content", object{{"application/json", object{{"schema", args}}}}},
-	}})
+	post = append(post, member{"requestBody", requestBody(a, args)})
 	post = append(post, member{"responses", responses(result, a)})
 	item := object{{"post", post}}
 	if a.Get {
@@ -311,6 +302,12 @@ func responses(result any, a *model.Action) object {
 		}}
 	}
 	rs := object{ok}
+	if a.Form != nil {
+		rs = append(rs, member{"303", object{
+			{"description", "A form post without the " + actions.ClientHeader + " header, a browser's without JavaScript: its page, or where the action redirects it, with the outcome in a cookie for that page."},
+			{"headers", object{{"Location", object{{"schema", object{{"type", "string"}}}}}}},
+		}})
+	}
 	for _, st := range errorStatuses() {
 		rs = append(rs, member{strconv.Itoa(st.status), object{{"$ref", "#/components/responses/" + responseName(st.status)}}})
 	}
