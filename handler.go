@@ -291,6 +291,7 @@ type callState struct {
 	out     bytes.Buffer
 	enc     jsontext.Encoder
 	conn    connControl
+	call    Call   // what interceptors see of the call
 	inline  [4]any // backs the arguments of most calls
 	inlined int    // how many of inline the call may have used
 	read    bool   // a GET or HEAD of a get action
@@ -329,6 +330,7 @@ const maxPooledBuffer = 2 * DefaultMaxBodyBytes
 // puts st back in the pool.
 func (st *callState) release() {
 	st.uploads.remove()
+	st.call = Call{}
 	clear(st.inline[:st.inlined])
 	st.inlined = 0
 	st.conn = connControl{}
@@ -598,7 +600,7 @@ func (h *Handler) call(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if s.invoke == nil {
 		result, err = a.Call(cc, args)
 	} else {
-		result, err = s.intercepted(cc, r, args)
+		result, err = s.intercepted(cc, r, args, &st.call)
 	}
 	redirect := cc.send(w)
 	writing = rc.writeWithin(h.writeTimeout)
@@ -672,10 +674,13 @@ func (h *Handler) sendFile(ctx context.Context, w http.ResponseWriter, r *http.R
 	}
 }
 
-// intercepted calls the action through its interceptors, with the Call
-// they see, whose Args are the pointers the action is called with.
-func (s *served) intercepted(ctx context.Context, r *http.Request, args []any) (any, error) {
-	return s.invoke(ctx, &Call{ID: s.ID, Request: r, Args: args, action: s.Action})
+// intercepted calls the action through its interceptors, with c as the
+// Call they see, whose Args are the pointers the action is called with. c
+// is the call state's, reused by the next call as Call's documentation
+// says: a Call of its own would be the only allocation an interceptor adds.
+func (s *served) intercepted(ctx context.Context, r *http.Request, args []any, c *Call) (any, error) {
+	*c = Call{ID: s.ID, Request: r, Args: args, action: s.Action}
+	return s.invoke(ctx, c)
 }
 
 // encode returns the JSON of v as the codec writes it, valid until st is
