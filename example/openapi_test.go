@@ -88,6 +88,21 @@ func TestOpenAPIClient(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(dir, "node_modules")); err != nil {
 		t.Fatal(err)
 	}
+	// The document is valid OpenAPI 3.1, by the validator the emitter's
+	// tests use on their corpus.
+	writeFile(t, dir, "validate.mjs", []byte(`import { Validator } from "@seriousme/openapi-schema-validator";
+const v = new Validator({ strict: true });
+const res = await v.validate("openapi.json");
+console.log(JSON.stringify({ valid: res.valid, version: v.version, errors: res.errors }));
+`))
+	var valid struct {
+		Valid   bool
+		Version string
+		Errors  any
+	}
+	if out := runTool(t, dir, node, "validate.mjs"); json.Unmarshal([]byte(out), &valid) != nil || !valid.Valid || valid.Version != "3.1" {
+		t.Fatalf("web/openapi.json is not valid OpenAPI 3.1 (version %q): %v\n%s", valid.Version, valid.Errors, out)
+	}
 	runTool(t, dir, openapiTS, "openapi.json", "--output", "api.ts")
 	runTool(t, dir, node, filepath.Join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--pretty", "false")
 	runTool(t, dir, filepath.Join(root, "node_modules", ".bin", "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
