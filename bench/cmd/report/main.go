@@ -31,7 +31,7 @@ func main() {
 
 func run(dir, readme string) error {
 	r := results{}
-	for _, f := range []string{"inprocess.txt", "loopback.txt", "stream.txt", "generator.txt", "client.txt"} {
+	for _, f := range []string{"inprocess.txt", "loopback.txt", "stream.txt", "invoke.txt", "generator.txt", "client.txt"} {
 		if err := r.read(filepath.Join(dir, f)); err != nil {
 			return err
 		}

@@ -31,6 +31,8 @@ const (
 	maxPerStubBytes = 60  // each further stub
 	minPeerFactor   = 3   // smallest peer over runtime and one stub
 
+	maxInterceptorNs = 50 // what one no-op interceptor adds to a call, ns
+
 	minStreamVsFloor    = 0.9     // generated items/s over the floor's, in process
 	maxStreamHeapGrowth = 1 << 20 // heap in use after streamHeapItems items over after the first thousand
 )
@@ -53,6 +55,10 @@ func streamName(mode, server string) string {
 
 func dispatchName(mode, payload, server string) string {
 	return fmt.Sprintf("Benchmark%s/payload=%s/server=%s", mode, payload, server)
+}
+
+func invokeName(interceptors string) string {
+	return "BenchmarkInvoke/interceptors=" + interceptors
 }
 
 func genName(n int, tool string) string {
@@ -106,6 +112,18 @@ func writeReport(w io.Writer, r results) {
 			}
 			targets = append(targets, target{name, fmt.Sprintf("%.2fx", v), fmt.Sprintf(">= %.1fx", minVsPeers), atLeast(v, minVsPeers)})
 		}
+	}
+	// An interceptor: the root package's BenchmarkInvoke, from the decoded
+	// arguments to the result, with one no-op interceptor and with none.
+	if v, ok := r.diff(invokeName("noop"), invokeName("none"), "ns/op"); ok {
+		na, _ := r.median(invokeName("none"), "allocs/op")
+		ia, _ := r.median(invokeName("noop"), "allocs/op")
+		targets = append(targets,
+			target{"one no-op interceptor: ns/call added", fmt.Sprintf("%.1f ns", v), fmt.Sprintf("< %d ns", maxInterceptorNs), atMost(v, maxInterceptorNs)},
+			target{"one no-op interceptor: allocs/call, with vs none", fmt.Sprintf("%.0f vs %.0f", ia, na), "<= none", atMost(ia, na)},
+		)
+	} else {
+		missing("one no-op interceptor: ns/call added")
 	}
 	// Streams: items/s of the generated handler over the floor's, which is
 	// the floor's ns/op over the generated one's.
