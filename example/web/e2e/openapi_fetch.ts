@@ -211,9 +211,10 @@ await step("remove from cart", "ok",
 await step("delivery", "ok", () => orders.checkDelivery("1012 AB"), () => api.POST("/_actions/orders.CheckDelivery", { body: ["1012 AB"] }));
 await step("delivery, no postcode", "invalid_argument", () => orders.checkDelivery("nowhere"), () => api.POST("/_actions/orders.CheckDelivery", { body: ["nowhere"] }));
 
-// Orders are for a signed-in customer only. The checkout has no photo: a
-// call with a file is a multipart one, which the document does not
-// describe (its photo is the name of a part, for the args part of one).
+// Orders are for a signed-in customer only. The checkout has no photo:
+// these are the JSON calls. A call with a file is a multipart one (the
+// document's multipart/form-data, where the photo is the name of a part);
+// the browser test (forms.mjs) places an order with a photo.
 const checkout = {
   cart: cartID,
   name: "Ada Lovelace",
