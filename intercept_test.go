@@ -123,6 +123,58 @@ func TestRequestHelpers(t *testing.T) {
 	actions.ResponseHeader(context.Background()).Set("A", "b")
 }
 
+// TestLateResponseChanges proves that what an action's goroutine sets on the
+// response after the action returns is dropped, whether or not the action
+// set anything before (the handler stands for a response written with
+// nothing set by one value that every such call shares), and does not reach
+// the response of another call.
+func TestLateResponseChanges(t *testing.T) {
+	late := make(chan context.Context, 1)
+	done := make(chan struct{})
+	group := []actions.Action{
+		{ID: "l.Nothing", Call: func(ctx context.Context, args []any) (any, error) {
+			late <- ctx
+			return nil, nil
+		}},
+		{ID: "l.Cookie", Call: func(ctx context.Context, args []any) (any, error) {
+			actions.SetCookie(ctx, &http.Cookie{Name: "early", Value: "v"})
+			late <- ctx
+			return nil, nil
+		}},
+		{ID: "l.Plain", Call: func(ctx context.Context, args []any) (any, error) { return nil, nil }},
+	}
+	h, err := actions.New(actions.Options{Logger: slog.New(slog.DiscardHandler)}, group)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"l.Nothing", "l.Cookie", "l.Nothing"} {
+		written := make(chan struct{})
+		go func() {
+			ctx := <-late
+			<-written
+			if v := actions.ResponseHeader(ctx).Get("X-Late"); v != "" {
+				t.Errorf("%s: a late header of an earlier call is in this one's: %q", id, v)
+			}
+			actions.SetCookie(ctx, &http.Cookie{Name: "late", Value: "v"})
+			actions.ResponseHeader(ctx).Set("X-Late", "v")
+			actions.Redirect(ctx, "/late")
+			done <- struct{}{}
+		}()
+		w := post(h, id, `[]`)
+		close(written)
+		<-done
+		if w.Header().Get("X-Late") != "" || w.Header().Get(actions.RedirectHeader) != "" || strings.Contains(strings.Join(w.Header()["Set-Cookie"], ";"), "late") {
+			t.Errorf("%s: a late change was sent: %v", id, w.Header())
+		}
+		if id == "l.Cookie" && len(w.Result().Cookies()) != 1 {
+			t.Errorf("%s: the cookie set in time was not sent: %v", id, w.Header())
+		}
+		if w = post(h, "l.Plain", `[]`); len(w.Header()["Set-Cookie"]) != 0 || w.Header().Get("X-Late") != "" || w.Header().Get(actions.RedirectHeader) != "" {
+			t.Errorf("after %s: another call's response has its late changes: %v", id, w.Header())
+		}
+	}
+}
+
 // TestInterceptors proves the order of interceptors, that a refusal stops the
 // call before the action runs, what they see of the call, its result, error
 // and duration, and that a panic in one is recovered.

@@ -35,11 +35,8 @@ var written = &responseSet{sent: true}
 func (c *callContext) lockedSet() *responseSet {
 	o := c.out.Load()
 	if o == nil {
-		if c.out.CompareAndSwap(nil, new(responseSet)) {
-			o = c.out.Load()
-		} else {
-			o = c.out.Load() // written, or made by another goroutine of the call
-		}
+		c.out.CompareAndSwap(nil, new(responseSet))
+		o = c.out.Load() // this one, another goroutine's of the call, or written
 	}
 	o.mu.Lock()
 	return o
