@@ -1,13 +1,10 @@
 package example_test
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/internal/testkit"
 )
 
 // notCalled are the operations of web/openapi.json that the OpenAPI test
@@ -57,15 +55,15 @@ func TestOpenAPIClient(t *testing.T) {
 	ops := operations(t, doc)
 
 	dir := t.TempDir()
-	writeFile(t, dir, "openapi.json", doc)
+	testkit.WriteFile(t, dir, "openapi.json", doc)
 	gen, err := filepath.Glob(filepath.Join("web", "src", "gen", "*.ts"))
 	if err != nil || len(gen) == 0 {
 		t.Fatalf("the generated client in web/src/gen: %v (%d files)", err, len(gen))
 	}
 	for _, f := range gen {
-		writeFile(t, filepath.Join(dir, "gen"), filepath.Base(f), readFile(t, f))
+		testkit.WriteFile(t, filepath.Join(dir, "gen"), filepath.Base(f), testkit.ReadFile(t, f))
 	}
-	writeFile(t, dir, "main.ts", readFile(t, filepath.Join("web", "e2e", "openapi_fetch.ts")))
+	testkit.WriteFile(t, dir, "main.ts", testkit.ReadFile(t, filepath.Join("web", "e2e", "openapi_fetch.ts")))
 	client, openapi := serveShop(t, actions.Options{}), serveShop(t, actions.Options{})
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -73,10 +71,10 @@ func TestOpenAPIClient(t *testing.T) {
 			t.Logf("the OpenAPI client's server's log:\n%s", openapi.log.String())
 		}
 	})
-	writeFile(t, dir, "config.ts", fmt.Appendf(nil, "export const clientURL = %q;\nexport const openapiURL = %q;\n",
+	testkit.WriteFile(t, dir, "config.ts", fmt.Appendf(nil, "export const clientURL = %q;\nexport const openapiURL = %q;\n",
 		strings.TrimSuffix(client.url, "/"), strings.TrimSuffix(openapi.url, "/")))
-	writeFile(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
-	writeFile(t, dir, "tsconfig.json", []byte(`{
+	testkit.WriteFile(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
+	testkit.WriteFile(t, dir, "tsconfig.json", []byte(`{
   "compilerOptions": {
     "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
     "strict": true, "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true,
@@ -90,7 +88,7 @@ func TestOpenAPIClient(t *testing.T) {
 	}
 	// The document is valid OpenAPI 3.1, by the validator the emitter's
 	// tests use on their corpus.
-	writeFile(t, dir, "validate.mjs", []byte(`import { Validator } from "@seriousme/openapi-schema-validator";
+	testkit.WriteFile(t, dir, "validate.mjs", []byte(`import { Validator } from "@seriousme/openapi-schema-validator";
 const v = new Validator({ strict: true });
 const res = await v.validate("openapi.json");
 console.log(JSON.stringify({ valid: res.valid, version: v.version, errors: res.errors }));
@@ -100,13 +98,13 @@ console.log(JSON.stringify({ valid: res.valid, version: v.version, errors: res.e
 		Version string
 		Errors  any
 	}
-	if out := runTool(t, dir, node, "validate.mjs"); json.Unmarshal([]byte(out), &valid) != nil || !valid.Valid || valid.Version != "3.1" {
+	if out := testkit.Run(t, dir, node, "validate.mjs"); json.Unmarshal([]byte(out), &valid) != nil || !valid.Valid || valid.Version != "3.1" {
 		t.Fatalf("web/openapi.json is not valid OpenAPI 3.1 (version %q): %v\n%s", valid.Version, valid.Errors, out)
 	}
-	runTool(t, dir, openapiTS, "openapi.json", "--output", "api.ts")
-	runTool(t, dir, node, filepath.Join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--pretty", "false")
-	runTool(t, dir, filepath.Join(root, "node_modules", ".bin", "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
-	out := runTool(t, dir, node, "out.mjs")
+	testkit.Run(t, dir, openapiTS, "openapi.json", "--output", "api.ts")
+	testkit.Run(t, dir, node, filepath.Join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--pretty", "false")
+	testkit.Run(t, dir, filepath.Join(root, "node_modules", ".bin", "esbuild"), "--bundle", "--format=esm", "--platform=node", "--log-level=warning", "--outfile=out.mjs", "main.ts")
+	out := testkit.Run(t, dir, node, "out.mjs")
 
 	var got struct {
 		Steps []struct {
@@ -332,39 +330,4 @@ func operations(t *testing.T, doc []byte) map[string]string {
 func actionOf(operationID string) string {
 	id, _ := strings.CutSuffix(operationID, ":get")
 	return id
-}
-
-// runTool runs a command in dir and returns its standard output; it fails
-// the test with the command's output if it fails.
-func runTool(t *testing.T, dir, name string, args ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, &stdout, &stderr)
-	}
-	return stdout.String()
-}
-
-func writeFile(t *testing.T, dir, name string, content []byte) {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

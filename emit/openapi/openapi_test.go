@@ -79,12 +79,12 @@ func TestGolden(t *testing.T) {
 func TestValidator(t *testing.T) {
 	doc := document(t, load(t, corpus...))
 	dir := t.TempDir()
-	write(t, dir, "valid.json", doc)
+	testkit.WriteFile(t, dir, "valid.json", doc)
 	// An operation without responses, and a parameter in a place that
 	// OpenAPI 3 does not have.
-	write(t, dir, "noresponses.json", bytes.Replace(doc, []byte(`"responses": {`), []byte(`"responsez": {`), 1))
-	write(t, dir, "badparameter.json", bytes.Replace(doc, []byte(`"in": "header"`), []byte(`"in": "body"`), 1))
-	write(t, dir, "validate.mjs", []byte(`import { Validator } from "@seriousme/openapi-schema-validator";
+	testkit.WriteFile(t, dir, "noresponses.json", bytes.Replace(doc, []byte(`"responses": {`), []byte(`"responsez": {`), 1))
+	testkit.WriteFile(t, dir, "badparameter.json", bytes.Replace(doc, []byte(`"in": "header"`), []byte(`"in": "body"`), 1))
+	testkit.WriteFile(t, dir, "validate.mjs", []byte(`import { Validator } from "@seriousme/openapi-schema-validator";
 const out = {};
 for (const file of process.argv.slice(2)) {
   const v = new Validator({ strict: true });
@@ -127,13 +127,13 @@ func TestOpenAPIClient(t *testing.T) {
 	defer srv.Close()
 
 	dir := t.TempDir()
-	write(t, dir, "openapi.json", document(t, prog))
+	testkit.WriteFile(t, dir, "openapi.json", document(t, prog))
 	gen, err := tsemit.Generate(prog, filepath.Join(dir, "gen"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range gen {
-		write(t, filepath.Dir(f.Path), filepath.Base(f.Path), f.Content)
+		testkit.WriteFile(t, filepath.Dir(f.Path), filepath.Base(f.Path), f.Content)
 	}
 	var fingerprint string
 	for _, a := range prog.Package("github.com/actionsgo/actions/testdata/shapes").Actions {
@@ -141,10 +141,10 @@ func TestOpenAPIClient(t *testing.T) {
 			fingerprint = prog.Fingerprint(a)
 		}
 	}
-	write(t, dir, "config.ts", fmt.Appendf(nil, "export const baseURL = %q;\nexport const oneParamFingerprint = %q as const;\n", srv.URL, fingerprint))
-	write(t, dir, "main.ts", read(t, filepath.Join("testdata", "shapes_fetch.ts")))
-	write(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
-	write(t, dir, "tsconfig.json", []byte(`{
+	testkit.WriteFile(t, dir, "config.ts", fmt.Appendf(nil, "export const baseURL = %q;\nexport const oneParamFingerprint = %q as const;\n", srv.URL, fingerprint))
+	testkit.WriteFile(t, dir, "main.ts", testkit.ReadFile(t, filepath.Join("testdata", "shapes_fetch.ts")))
+	testkit.WriteFile(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
+	testkit.WriteFile(t, dir, "tsconfig.json", []byte(`{
   "compilerOptions": {
     "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
     "strict": true, "exactOptionalPropertyTypes": true, "noEmit": true,
@@ -187,13 +187,13 @@ func TestOpenAPITypes(t *testing.T) {
 	mapped := map[string]bool{"EchoTagged": true, "EchoMoney": true, "EchoVersion": true, "EchoMarshalers": true}
 	prog := load(t, "./testdata/types")
 	dir := t.TempDir()
-	write(t, dir, "openapi.json", document(t, prog))
+	testkit.WriteFile(t, dir, "openapi.json", document(t, prog))
 	gen, err := tsemit.Generate(prog, filepath.Join(dir, "gen"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range gen {
-		write(t, filepath.Dir(f.Path), filepath.Base(f.Path), f.Content)
+		testkit.WriteFile(t, filepath.Dir(f.Path), filepath.Base(f.Path), f.Content)
 	}
 	var b strings.Builder
 	b.WriteString(`import type { paths } from "./api.js";
@@ -215,9 +215,9 @@ type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { 
 	if checked < 40 {
 		t.Fatalf("only %d actions checked", checked)
 	}
-	write(t, dir, "check.ts", []byte(b.String()))
-	write(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
-	write(t, dir, "tsconfig.json", []byte(`{
+	testkit.WriteFile(t, dir, "check.ts", []byte(b.String()))
+	testkit.WriteFile(t, dir, "package.json", []byte(`{"type": "module"}`+"\n"))
+	testkit.WriteFile(t, dir, "tsconfig.json", []byte(`{
   "compilerOptions": {
     "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
     "strict": true, "exactOptionalPropertyTypes": true, "noEmit": true,
@@ -239,15 +239,15 @@ func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "openapi.json")
 	file := []emit.File{{Path: path, Content: doc}}
-	write(t, dir, "openapi.json", doc)
+	testkit.WriteFile(t, dir, "openapi.json", doc)
 	if changes, err := writer.Plan(file, nil); err != nil || len(changes) != 0 {
 		t.Errorf("an up-to-date document: %v, %v", changes, err)
 	}
-	write(t, dir, "openapi.json", bytes.Replace(doc, []byte(`"Actions"`), []byte(`"Old"`), 1))
+	testkit.WriteFile(t, dir, "openapi.json", bytes.Replace(doc, []byte(`"Actions"`), []byte(`"Old"`), 1))
 	if changes, err := writer.Plan(file, nil); err != nil || len(changes) != 1 || changes[0].Op != writer.Update {
 		t.Errorf("a stale document: %v, %v", changes, err)
 	}
-	write(t, dir, "openapi.json", []byte("{\n  \"openapi\": \"3.1.0\"\n}\n"))
+	testkit.WriteFile(t, dir, "openapi.json", []byte("{\n  \"openapi\": \"3.1.0\"\n}\n"))
 	if _, err := writer.Plan(file, nil); err == nil || !strings.Contains(err.Error(), "refusing to overwrite hand-written file") {
 		t.Errorf("a hand-written document: %v", err)
 	}
@@ -277,23 +277,4 @@ func node(t *testing.T) string {
 		t.Fatalf("node is missing: %v", err)
 	}
 	return path
-}
-
-func write(t *testing.T, dir, name string, content []byte) {
-	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func read(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

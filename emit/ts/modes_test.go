@@ -11,6 +11,7 @@ import (
 
 	"github.com/actionsgo/actions"
 	"github.com/actionsgo/actions/emit/ts/testdata/wide"
+	"github.com/actionsgo/actions/internal/testkit"
 )
 
 const widePath = "github.com/actionsgo/actions/emit/ts/testdata/wide"
@@ -91,8 +92,8 @@ func TestModesRoundTrip(t *testing.T) {
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			out := newNodeProjectWith(t, prog, mode.opts, map[string][]byte{
-				"main.ts":   readFile(t, "testdata/roundtrip/"+mode.driver),
-				"show.ts":   readFile(t, "testdata/roundtrip/show.ts"),
+				"main.ts":   testkit.ReadFile(t, "testdata/roundtrip/"+mode.driver),
+				"show.ts":   testkit.ReadFile(t, "testdata/roundtrip/show.ts"),
 				"config.ts": []byte(fmt.Sprintf("export const baseURL = %q;\n", srv.URL)),
 			}).run(t, "main.ts")
 			var got map[string]any

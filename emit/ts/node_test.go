@@ -51,13 +51,3 @@ func copyDir(t *testing.T, src, dst string, keep func(name string) bool) {
 	}
 	writeFiles(t, dst, files)
 }
-
-// readFile returns the content of a file of the test's directory.
-func readFile(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/internal/testkit"
 	"github.com/actionsgo/actions/testdata/types"
 	"github.com/actionsgo/actions/testdata/types/geo"
 )
@@ -84,7 +85,7 @@ func TestRoundTrip(t *testing.T) {
 		"config.ts":   []byte(fmt.Sprintf("export const baseURL = %q;\n", srv.URL)),
 	}
 	for _, name := range []string{"main.ts", "built.ts"} {
-		files[name] = readFile(t, "testdata/roundtrip/"+name)
+		files[name] = testkit.ReadFile(t, "testdata/roundtrip/"+name)
 	}
 	out := newNodeProject(t, prog, files).run(t, "main.ts")
 	var outcomes []outcome

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/actionsgo/actions"
+	"github.com/actionsgo/actions/internal/testkit"
 	"github.com/actionsgo/actions/testdata/shapes"
 )
 
@@ -26,7 +27,7 @@ func TestShapes(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	out := newNodeProject(t, prog, map[string][]byte{
-		"main.ts":   readFile(t, "testdata/roundtrip/shapes.ts"),
+		"main.ts":   testkit.ReadFile(t, "testdata/roundtrip/shapes.ts"),
 		"config.ts": []byte(fmt.Sprintf("export const baseURL = %q;\n", srv.URL)),
 	}).run(t, "main.ts")
 	var got map[string]any

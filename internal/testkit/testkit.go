@@ -5,11 +5,13 @@ package testkit
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -79,15 +81,44 @@ var OutsideTSTypes = map[string]string{
 }
 
 // Run runs a command in dir and returns its standard output; it fails the
-// test with the command's output if it fails.
+// test with the command's output if it fails, or if it runs longer than
+// toolTimeout: a tool that hangs fails its test with what it wrote, not the
+// whole run at go test's timeout.
 func Run(t testing.TB, dir string, name string, args ...string) string {
 	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), toolTimeout)
+	defer cancel()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(name, args...)
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(name), strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
 	}
 	return stdout.String()
+}
+
+// toolTimeout bounds each command Run runs; the slowest, tsc over a
+// corpus under the race detector's load, takes seconds.
+const toolTimeout = 2 * time.Minute
+
+// WriteFile writes content to the file name of dir, making dir if need be.
+func WriteFile(t testing.TB, dir, name string, content []byte) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ReadFile returns the content of the file at path.
+func ReadFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
