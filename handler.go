@@ -365,7 +365,6 @@ func (h *Handler) checkRequest(w http.ResponseWriter, r *http.Request, rh *reque
 		return 0, Errorf(CodePermissionDenied, "cross-origin request refused")
 	}
 	ct := rh.contentType
-	rh.boundary, rh.multipart = isMultipart(ct)
 	if !accepts(a, ct, rh.multipart) {
 		w.Header().Set("Accept-Post", acceptPost(a))
 		return http.StatusUnsupportedMediaType, Errorf(CodeInvalidArgument, "Content-Type must be %s, not %q", acceptPost(a), ct)

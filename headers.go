@@ -20,7 +20,7 @@ type requestHeaders struct {
 	origin          string
 	client          bool // ClientHeader is present: the generated client sent the call
 
-	// Of the content type, which checkRequest reads once.
+	// Of the content type: multipart/form-data, and its boundary.
 	multipart bool
 	boundary  string
 }
@@ -34,10 +34,14 @@ const smallHeader = 8
 
 // readHeaders returns the headers of h that the handler reads.
 func readHeaders(h http.Header) requestHeaders {
+	var rh requestHeaders
 	if len(h) <= smallHeader {
-		return walkHeaders(h)
+		rh = walkHeaders(h)
+	} else {
+		rh = lookUpHeaders(h)
 	}
-	return lookUpHeaders(h)
+	rh.boundary, rh.multipart = isMultipart(rh.contentType)
+	return rh
 }
 
 // walkHeaders returns the headers of h that the handler reads, walking h.
